@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import fastifyCors from "@fastify/cors";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Classifier } from "./classify/classifier.js";
+import { classifyRoutes } from "./classify/routes.js";
+import type { Config } from "./config.js";
+import type { Db } from "./db/client.js";
+import { healthRoutes } from "./health/routes.js";
+import { HttpError, registerErrorHandlers } from "./http/errors.js";
+import { trackMethods } from "./http/method-not-allowed.js";
+import { ticketsRepo } from "./tickets/repo.js";
+import { ticketRoutes } from "./tickets/routes.js";
+
+export type AppDeps = {
+  config: Pick<Config, "corsOrigins" | "staticDir" | "classifyRateLimit">;
+  db: Db;
+  classifier: Classifier;
+  logger: FastifyBaseLogger;
+};
+
+const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp({ config, db, classifier, logger }: AppDeps) {
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { ignoreTrailingSlash: true },
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandlers(app);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  });
+  await app.register(fastifyCors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: "Ticketdesk API", version: "1.0.0", description: "Support tickets with AI triage" },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  const addMethodNotAllowed = trackMethods(app, "/api/");
+  ticketRoutes(app, ticketsRepo(db));
+  classifyRoutes(app, classifier, config.classifyRateLimit);
+  healthRoutes(app, db, classifier);
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  addMethodNotAllowed();
+
+  await serveSpa(app, config.staticDir);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
+
+/** The built web app at /, with index.html for any other non-API GET so client-side routes load. */
+async function serveSpa(app: FastifyInstance, staticDir = "dist/web") {
+  const root = resolve(staticDir);
+  const hasSpa = existsSync(resolve(root, "index.html"));
+  if (hasSpa) await app.register(fastifyStatic, { root, wildcard: false });
+  app.setNotFoundHandler(async (request, reply) => {
+    if (hasSpa && request.method === "GET" && !request.url.startsWith("/api")) {
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    }
+    throw new HttpError(404, "Not found");
+  });
+}

@@ -1,0 +1,89 @@
+import dotenv from "dotenv";
+import { z } from "zod";
+
+const blankAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(blankAsUndefined, z.string().optional());
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z.preprocess(blankAsUndefined, z.url().optional()),
+  POSTGRES_DB: optionalString,
+  POSTGRES_USER: optionalString,
+  POSTGRES_PASSWORD: optionalString,
+  POSTGRES_HOST: optionalString,
+  POSTGRES_PORT: z.preprocess(blankAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+  DATA_DIR: z.string().min(1).default("./data"),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.preprocess(blankAsUndefined, z.url().optional()),
+  OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  CLASSIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  CLASSIFY_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).default(30_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  STATIC_DIR: optionalString,
+});
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof Env>) {
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    database: databaseTarget(env),
+    openai: {
+      apiKey: env.OPENAI_API_KEY,
+      baseURL: env.OPENAI_BASE_URL,
+      model: env.OPENAI_MODEL,
+      timeoutMs: env.CLASSIFY_TIMEOUT_MS,
+      cooldownMs: env.BREAKER_COOLDOWN_MS,
+    },
+    classifyRateLimit: env.CLASSIFY_RATE_LIMIT,
+    logLevel: env.LOG_LEVEL,
+    corsOrigins: env.CORS_ORIGINS,
+    staticDir: env.STATIC_DIR,
+  };
+}
+
+/** DATABASE_URL wins; else the POSTGRES_* variables of the compose file; else PGlite on disk. */
+function databaseTarget(env: z.infer<typeof Env>) {
+  if (env.DATABASE_URL) return { kind: "postgres" as const, url: env.DATABASE_URL };
+  if (env.POSTGRES_HOST || env.POSTGRES_DB || env.POSTGRES_USER) {
+    const url = new URL("postgres://localhost");
+    url.hostname = env.POSTGRES_HOST ?? "localhost";
+    url.port = String(env.POSTGRES_PORT ?? 5432);
+    url.username = env.POSTGRES_USER ?? "postgres";
+    url.password = env.POSTGRES_PASSWORD ?? "";
+    url.pathname = `/${env.POSTGRES_DB ?? "postgres"}`;
+    return { kind: "postgres" as const, url: url.toString() };
+  }
+  return { kind: "pglite" as const, dataDir: env.DATA_DIR };
+}
+
+/** Parses the environment; returns every problem by variable name instead of throwing. */
+export function parseConfig(
+  env: NodeJS.ProcessEnv,
+): { ok: true; config: Config } | { ok: false; problems: string[] } {
+  const parsed = Env.safeParse(env);
+  if (parsed.success) return { ok: true, config: toConfig(parsed.data) };
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  return { ok: false, problems };
+}
+
+export function loadConfig(): Config {
+  dotenv.config({ quiet: true });
+  // eslint-disable-next-line no-restricted-properties -- the one reader of the environment
+  const result = parseConfig(process.env);
+  if (result.ok) return result.config;
+  process.stderr.write(`Invalid configuration:\n${result.problems.map((p) => `  ${p}\n`).join("")}`);
+  process.exit(1);
+}

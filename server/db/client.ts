@@ -1,0 +1,90 @@
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+/** One connection, for work that must not hop between pooled connections (migrations, locks). */
+export type Session = {
+  exec(sqlText: string): Promise<void>;
+  query<Row>(sqlText: string, params?: unknown[]): Promise<Row[]>;
+};
+
+export type Database = {
+  kind: "pglite" | "postgres";
+  db: Db;
+  session<T>(work: (session: Session) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+
+export class DatabaseUnavailableError extends Error {}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === "postgres" ? openPostgres(target.url) : openPglite(target.dataDir);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // NOTE: an idle client's error (server restart) is emitted on the pool; without a listener it crashes the process.
+  pool.on("error", () => {});
+  try {
+    await pool.query("SELECT 1");
+  } catch (error) {
+    await pool.end();
+    throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${describeUrl(url)}: ${reason(error)}`);
+  }
+  return {
+    kind: "postgres",
+    db: drizzlePg(pool) as unknown as Db,
+    async session(work) {
+      const client = await pool.connect();
+      try {
+        return await work({
+          exec: async (sqlText) => void (await client.query(sqlText)),
+          query: async (sqlText, params) => (await client.query(sqlText, params)).rows,
+        });
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  let client: PGlite;
+  try {
+    client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm } });
+  } catch (error) {
+    throw new DatabaseUnavailableError(`Cannot open the embedded database in ${dataDir}: ${reason(error)}`);
+  }
+  return {
+    kind: "pglite",
+    db: drizzlePglite(client) as unknown as Db,
+    session: (work) =>
+      work({
+        exec: async (sqlText) => void (await client.exec(sqlText)),
+        query: async <Row>(sqlText: string, params?: unknown[]) => (await client.query<Row>(sqlText, params)).rows,
+      }),
+    close: () => client.close(),
+  };
+}
+
+function describeUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+}
+
+function reason(error: unknown): string {
+  if (error instanceof AggregateError) return error.errors.map(reason).join("; ");
+  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message;
+  return String(error);
+}

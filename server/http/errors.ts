@@ -1,0 +1,77 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { ApiErrorBody } from "../../contract/errors.js";
+
+/** An error whose status and message are safe to show the client as they are. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly detail?: string,
+    readonly fields?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+const VALIDATION_MESSAGES: Record<string, string> = {
+  body: "Invalid request body",
+  querystring: "Invalid query parameters",
+  params: "Invalid path parameters",
+};
+
+type Issue = { instancePath: string; message?: string; params: Record<string, unknown> };
+
+/** Turns zod issues into `{ field: [messages] }`; an issue about the whole body is filed under its part's name. */
+export function fieldErrors(issues: Issue[], part: string): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  const add = (field: string, message: string) => (fields[field] ??= []).push(message);
+  for (const issue of issues) {
+    const unknownKeys = issue.params.keys;
+    if (Array.isArray(unknownKeys)) {
+      for (const key of unknownKeys) add(String(key), "Unknown field");
+      continue;
+    }
+    const field = issue.instancePath.split("/").filter(Boolean)[0] ?? part;
+    add(field, issue.message ?? "Invalid value");
+  }
+  return fields;
+}
+
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let status: number;
+    let body: ApiErrorBody;
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const part = error.validationContext ?? "body";
+      status = 400;
+      body = { error: VALIDATION_MESSAGES[part] ?? "Invalid request", fields: fieldErrors(error.validation, part) };
+    } else if (error instanceof HttpError) {
+      status = error.statusCode;
+      body = { error: error.message, detail: error.detail, fields: error.fields };
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // Fastify's own client errors: malformed JSON, body too large, wrong content type, rate limit.
+      status = error.statusCode;
+      body = { error: clientErrorMessage(error) };
+    } else {
+      request.log.error({ err: error, method: request.method, url: request.url, params: request.params }, "unhandled error");
+      status = 500;
+      body = { error: "Internal Server Error" };
+    }
+    return reply.code(status).send(body);
+  });
+}
+
+function clientErrorMessage(error: FastifyError): string {
+  switch (error.code) {
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return "Request body is not valid JSON";
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return "Request body is too large";
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return "Unsupported content type: send application/json";
+    default:
+      return error.message;
+  }
+}
