@@ -2,8 +2,8 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 CREATE TABLE tickets (
   id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  title       varchar(200) NOT NULL CHECK (btrim(title) <> ''),
-  description text NOT NULL CHECK (btrim(description) <> ''),
+  title       varchar(200) NOT NULL CHECK (title ~ '[^[:space:]]'),
+  description text NOT NULL CHECK (description ~ '[^[:space:]]'),
   category    text NOT NULL CHECK (category IN ('billing', 'technical', 'account', 'general')),
   priority    text NOT NULL CHECK (priority IN ('low', 'medium', 'high', 'critical')),
   status      text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in_progress', 'resolved', 'closed')),
