@@ -6,8 +6,15 @@ export const ClassifyRequest = z.strictObject({
     .string()
     .trim()
     .min(1, "Description must not be blank")
-    .max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`),
-  title: z.string().trim().max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`).optional(),
+    .max(
+      DESCRIPTION_MAX,
+      `Description must be at most ${DESCRIPTION_MAX} characters`,
+    ),
+  title: z
+    .string()
+    .trim()
+    .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`)
+    .optional(),
 });
 export type ClassifyRequest = z.input<typeof ClassifyRequest>;
 

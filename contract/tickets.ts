@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-export const CATEGORIES = ["billing", "technical", "account", "general"] as const;
+export const CATEGORIES = [
+  "billing",
+  "technical",
+  "account",
+  "general",
+] as const;
 export const PRIORITIES = ["low", "medium", "high", "critical"] as const;
 export const STATUSES = ["open", "in_progress", "resolved", "closed"] as const;
 
@@ -23,7 +28,10 @@ const description = z
   .string()
   .trim()
   .min(1, "Description must not be blank")
-  .max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`);
+  .max(
+    DESCRIPTION_MAX,
+    `Description must be at most ${DESCRIPTION_MAX} characters`,
+  );
 
 export const Ticket = z.object({
   id: z.number().int(),
@@ -55,7 +63,10 @@ export const UpdateTicket = z
     priority: Priority.optional(),
     status: Status.optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, "Give at least one field to change");
+  .refine(
+    (patch) => Object.keys(patch).length > 0,
+    "Give at least one field to change",
+  );
 export type UpdateTicket = z.input<typeof UpdateTicket>;
 
 export const TicketId = z.object({
@@ -68,13 +79,18 @@ export const TicketId = z.object({
 
 /** An empty value (`?category=`) means "no filter". */
 const optionalFilter = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+  z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    schema.optional(),
+  );
 
 export const TicketFilters = z.object({
   category: optionalFilter(Category),
   priority: optionalFilter(Priority),
   status: optionalFilter(Status),
-  search: optionalFilter(z.string().trim().max(200, "Search must be at most 200 characters")),
+  search: optionalFilter(
+    z.string().trim().max(200, "Search must be at most 200 characters"),
+  ),
 });
 export type TicketFilters = z.infer<typeof TicketFilters>;
 
@@ -94,7 +110,12 @@ export const ListQuery = TicketFilters.extend({
 export type ListQuery = z.infer<typeof ListQuery>;
 
 const breakdown = <T extends readonly [string, ...string[]]>(keys: T) =>
-  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<T[number], z.ZodNumber>);
+  z.object(
+    Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<
+      T[number],
+      z.ZodNumber
+    >,
+  );
 
 export const Stats = z.object({
   total_tickets: z.number().int(),

@@ -8,7 +8,11 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
 import type { Classifier } from "./classify/classifier.js";
 import { classifyRoutes } from "./classify/routes.js";
 import type { Config } from "./config.js";
@@ -48,25 +52,39 @@ export async function buildApp({ config, db, classifier, logger }: AppDeps) {
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
   });
-  await app.register(fastifyCors, { origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
+  await app.register(fastifyCors, {
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+  });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      new HttpError(429, `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`),
+      new HttpError(
+        429,
+        `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`,
+      ),
   });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: "Ticketdesk API", version: "1.0.0", description: "Support tickets with AI triage" },
+      info: {
+        title: "Ticketdesk API",
+        version: "1.0.0",
+        description: "Support tickets with AI triage",
+      },
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: true,
+  });
 
   const addMethodNotAllowed = trackMethods(app, "/api/");
   ticketRoutes(app, ticketsRepo(db));
   classifyRoutes(app, classifier, config.classifyRateLimit);
   healthRoutes(app, db, classifier);
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   addMethodNotAllowed();
 
   await serveSpa(app, config.staticDir);

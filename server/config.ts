@@ -12,15 +12,25 @@ const Env = z.object({
   POSTGRES_USER: optionalString,
   POSTGRES_PASSWORD: optionalString,
   POSTGRES_HOST: optionalString,
-  POSTGRES_PORT: z.preprocess(blankAsUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+  POSTGRES_PORT: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number().int().min(1).max(65535).optional(),
+  ),
   DATA_DIR: z.string().min(1).default("./data"),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.preprocess(blankAsUndefined, z.url().optional()),
   OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
-  CLASSIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  CLASSIFY_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(8000),
   CLASSIFY_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).default(30_000),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info"),
   CORS_ORIGINS: z
     .string()
     .default("")
@@ -56,7 +66,8 @@ function toConfig(env: z.infer<typeof Env>) {
 
 /** DATABASE_URL wins; else the POSTGRES_* variables of the compose file; else PGlite on disk. */
 function databaseTarget(env: z.infer<typeof Env>) {
-  if (env.DATABASE_URL) return { kind: "postgres" as const, url: env.DATABASE_URL };
+  if (env.DATABASE_URL)
+    return { kind: "postgres" as const, url: env.DATABASE_URL };
   if (env.POSTGRES_HOST || env.POSTGRES_DB || env.POSTGRES_USER) {
     const url = new URL("postgres://localhost");
     url.hostname = env.POSTGRES_HOST ?? "localhost";
@@ -75,7 +86,9 @@ export function parseConfig(
 ): { ok: true; config: Config } | { ok: false; problems: string[] } {
   const parsed = Env.safeParse(env);
   if (parsed.success) return { ok: true, config: toConfig(parsed.data) };
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.join(".")}: ${issue.message}`,
+  );
   return { ok: false, problems };
 }
 
@@ -84,6 +97,8 @@ export function loadConfig(): Config {
   // eslint-disable-next-line no-restricted-properties -- the one reader of the environment
   const result = parseConfig(process.env);
   if (result.ok) return result.config;
-  process.stderr.write(`Invalid configuration:\n${result.problems.map((p) => `  ${p}\n`).join("")}`);
+  process.stderr.write(
+    `Invalid configuration:\n${result.problems.map((p) => `  ${p}\n`).join("")}`,
+  );
   process.exit(1);
 }

@@ -6,6 +6,13 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     redact: ["req.headers.authorization", "req.headers.cookie"],
-    ...(pretty ? { transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss" } } } : {}),
+    ...(pretty
+      ? {
+          transport: {
+            target: "pino-pretty",
+            options: { translateTime: "SYS:HH:MM:ss" },
+          },
+        }
+      : {}),
   });
 }

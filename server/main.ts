@@ -20,9 +20,14 @@ logger.info({ database: database.kind, applied }, "database ready");
 
 const { apiKey, cooldownMs, ...openai } = config.openai;
 const classifier = apiKey
-  ? createClassifier({ suggest: openAiSuggest({ apiKey, ...openai }), log: logger.child({ module: "classify" }), cooldownMs })
+  ? createClassifier({
+      suggest: openAiSuggest({ apiKey, ...openai }),
+      log: logger.child({ module: "classify" }),
+      cooldownMs,
+    })
   : disabledClassifier;
-if (!apiKey) logger.info("OPENAI_API_KEY is not set: classification is disabled");
+if (!apiKey)
+  logger.info("OPENAI_API_KEY is not set: classification is disabled");
 
 const app = await buildApp({ config, db: database.db, classifier, logger });
 

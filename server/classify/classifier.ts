@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
 import CircuitBreaker from "opossum";
 import type { FastifyBaseLogger } from "fastify";
-import type { ClassifyRequest, ClassifyResponse } from "../../contract/classify.js";
+import type {
+  ClassifyRequest,
+  ClassifyResponse,
+} from "../../contract/classify.js";
 
 /** The port: anything that can suggest a category and priority for a ticket. */
 export type Suggest = (input: ClassifyRequest) => Promise<ClassifyResponse>;
@@ -22,18 +25,33 @@ export class ClassifierUnavailableError extends Error {
 }
 
 export const disabledClassifier: Classifier = {
-  classify: () => Promise.reject(new ClassifierUnavailableError("No classifier is configured (OPENAI_API_KEY is not set)")),
+  classify: () =>
+    Promise.reject(
+      new ClassifierUnavailableError(
+        "No classifier is configured (OPENAI_API_KEY is not set)",
+      ),
+    ),
   state: () => "disabled",
   close: () => {},
 };
 
-type Options = { suggest: Suggest; log: FastifyBaseLogger; cooldownMs: number; cacheSize?: number };
+type Options = {
+  suggest: Suggest;
+  log: FastifyBaseLogger;
+  cooldownMs: number;
+  cacheSize?: number;
+};
 
 /**
  * Wraps an adapter with a circuit breaker (three failures in a row, or half of at least three calls
  * in the window, open it; a trial call after the cool-down closes it again) and a small LRU cache.
  */
-export function createClassifier({ suggest, log, cooldownMs, cacheSize = 500 }: Options): Classifier {
+export function createClassifier({
+  suggest,
+  log,
+  cooldownMs,
+  cacheSize = 500,
+}: Options): Classifier {
   const breaker = new CircuitBreaker(suggest, {
     timeout: false, // the adapter enforces its own timeout
     errorThresholdPercentage: 50,
@@ -64,12 +82,31 @@ export function createClassifier({ suggest, log, cooldownMs, cacheSize = 500 }: 
         if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
         return answer;
       } catch (error) {
-        if (breaker.opened && (error as { code?: string }).code === "EOPENBREAKER") {
-          log.warn({ outcome: "breaker_open", latencyMs: latency() }, "classify");
-          throw new ClassifierUnavailableError("Classifier paused after repeated failures; retrying later");
+        if (
+          breaker.opened &&
+          (error as { code?: string }).code === "EOPENBREAKER"
+        ) {
+          log.warn(
+            { outcome: "breaker_open", latencyMs: latency() },
+            "classify",
+          );
+          throw new ClassifierUnavailableError(
+            "Classifier paused after repeated failures; retrying later",
+          );
         }
-        const reason = error instanceof ClassifierUnavailableError ? error.reason : "Classifier failed";
-        log.warn({ outcome: "failed", reason, err: safeError(error), latencyMs: latency() }, "classify");
+        const reason =
+          error instanceof ClassifierUnavailableError
+            ? error.reason
+            : "Classifier failed";
+        log.warn(
+          {
+            outcome: "failed",
+            reason,
+            err: safeError(error),
+            latencyMs: latency(),
+          },
+          "classify",
+        );
         throw new ClassifierUnavailableError(reason);
       }
     },
@@ -84,5 +121,7 @@ export function createClassifier({ suggest, log, cooldownMs, cacheSize = 500 }: 
 
 /** Error name and message only: an upstream error may echo the request, and the ticket text is never logged. */
 function safeError(error: unknown) {
-  return error instanceof Error ? { name: error.name, message: error.message.slice(0, 200) } : String(error);
+  return error instanceof Error
+    ? { name: error.name, message: error.message.slice(0, 200) }
+    : String(error);
 }

@@ -12,11 +12,26 @@ const Reply = z.object({
   reason: z.string().max(500).optional().catch(undefined),
 });
 
-type Options = { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
+type Options = {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
+};
 
 /** The LLM adapter: one chat completion with JSON output at temperature 0, no retries. */
-export function openAiSuggest({ apiKey, baseURL, model, timeoutMs }: Options): Suggest {
-  const client = new OpenAI({ apiKey, baseURL, timeout: timeoutMs, maxRetries: 0 });
+export function openAiSuggest({
+  apiKey,
+  baseURL,
+  model,
+  timeoutMs,
+}: Options): Suggest {
+  const client = new OpenAI({
+    apiKey,
+    baseURL,
+    timeout: timeoutMs,
+    maxRetries: 0,
+  });
   return async ({ title, description }) => {
     let content: string | null | undefined;
     try {
@@ -26,18 +41,27 @@ export function openAiSuggest({ apiKey, baseURL, model, timeoutMs }: Options): S
         response_format: { type: "json_object" },
         messages: [
           { role: "system", content: PROMPT },
-          { role: "user", content: title ? `Title: ${title}\n\nDescription: ${description}` : description },
+          {
+            role: "user",
+            content: title
+              ? `Title: ${title}\n\nDescription: ${description}`
+              : description,
+          },
         ],
       });
       content = completion.choices[0]?.message.content;
     } catch (error) {
-      if (error instanceof OpenAI.APIConnectionTimeoutError) throw new ClassifierUnavailableError("Classifier timed out");
+      if (error instanceof OpenAI.APIConnectionTimeoutError)
+        throw new ClassifierUnavailableError("Classifier timed out");
       if (error instanceof OpenAI.APIError && error.status)
-        throw new ClassifierUnavailableError(`Classifier answered HTTP ${error.status}`);
+        throw new ClassifierUnavailableError(
+          `Classifier answered HTTP ${error.status}`,
+        );
       throw new ClassifierUnavailableError("Classifier unreachable");
     }
     const reply = Reply.safeParse(parseJsonReply(content ?? ""));
-    if (!reply.success) throw new ClassifierUnavailableError("Classifier gave an invalid answer");
+    if (!reply.success)
+      throw new ClassifierUnavailableError("Classifier gave an invalid answer");
     return {
       suggested_category: reply.data.category,
       suggested_priority: reply.data.priority,

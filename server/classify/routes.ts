@@ -5,13 +5,22 @@ import { ApiErrorBody } from "../../contract/errors.js";
 import { HttpError } from "../http/errors.js";
 import { ClassifierUnavailableError, type Classifier } from "./classifier.js";
 
-export function classifyRoutes(app: FastifyInstance, classifier: Classifier, perMinute: number): void {
+export function classifyRoutes(
+  app: FastifyInstance,
+  classifier: Classifier,
+  perMinute: number,
+): void {
   app.withTypeProvider<ZodTypeProvider>().post("/api/tickets/classify", {
     config: { rateLimit: { max: perMinute, timeWindow: "1 minute" } },
     schema: {
       tags: ["classify"],
       body: ClassifyRequest,
-      response: { 200: ClassifyResponse, 400: ApiErrorBody, 429: ApiErrorBody, 503: ApiErrorBody },
+      response: {
+        200: ClassifyResponse,
+        400: ApiErrorBody,
+        429: ApiErrorBody,
+        503: ApiErrorBody,
+      },
     },
     handler: async (request) => {
       try {

@@ -21,23 +21,32 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+export type DatabaseTarget =
+  { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
 export class DatabaseUnavailableError extends Error {}
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "postgres" ? openPostgres(target.url) : openPglite(target.dataDir);
+  return target.kind === "postgres"
+    ? openPostgres(target.url)
+    : openPglite(target.dataDir);
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+  });
   // NOTE: an idle client's error (server restart) is emitted on the pool; without a listener it crashes the process.
   pool.on("error", () => {});
   try {
     await pool.query("SELECT 1");
   } catch (error) {
     await pool.end();
-    throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${describeUrl(url)}: ${reason(error)}`);
+    throw new DatabaseUnavailableError(
+      `Cannot connect to PostgreSQL at ${describeUrl(url)}: ${reason(error)}`,
+    );
   }
   return {
     kind: "postgres",
@@ -47,7 +56,8 @@ async function openPostgres(url: string): Promise<Database> {
       try {
         return await work({
           exec: async (sqlText) => void (await client.query(sqlText)),
-          query: async (sqlText, params) => (await client.query(sqlText, params)).rows,
+          query: async (sqlText, params) =>
+            (await client.query(sqlText, params)).rows,
         });
       } finally {
         client.release();
@@ -62,9 +72,13 @@ async function openPglite(dataDir: string): Promise<Database> {
   if (!inMemory) await mkdir(dataDir, { recursive: true });
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm } });
+    client = await PGlite.create(inMemory ? undefined : dataDir, {
+      extensions: { pg_trgm },
+    });
   } catch (error) {
-    throw new DatabaseUnavailableError(`Cannot open the embedded database in ${dataDir}: ${reason(error)}`);
+    throw new DatabaseUnavailableError(
+      `Cannot open the embedded database in ${dataDir}: ${reason(error)}`,
+    );
   }
   return {
     kind: "pglite",
@@ -72,7 +86,8 @@ async function openPglite(dataDir: string): Promise<Database> {
     session: (work) =>
       work({
         exec: async (sqlText) => void (await client.exec(sqlText)),
-        query: async <Row>(sqlText: string, params?: unknown[]) => (await client.query<Row>(sqlText, params)).rows,
+        query: async <Row>(sqlText: string, params?: unknown[]) =>
+          (await client.query<Row>(sqlText, params)).rows,
       }),
     close: () => client.close(),
   };
@@ -84,7 +99,9 @@ function describeUrl(url: string): string {
 }
 
 function reason(error: unknown): string {
-  if (error instanceof AggregateError) return error.errors.map(reason).join("; ");
-  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message;
+  if (error instanceof AggregateError)
+    return error.errors.map(reason).join("; ");
+  if (error instanceof Error)
+    return (error as NodeJS.ErrnoException).code ?? error.message;
   return String(error);
 }

@@ -9,8 +9,12 @@ export const tickets = pgTable("tickets", {
   category: text("category").$type<Category>().notNull(),
   priority: text("priority").$type<Priority>().notNull(),
   status: text("status").$type<Status>().notNull().default("open"),
-  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "date" })
+    .notNull()
+    .defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" })
+    .notNull()
+    .defaultNow(),
 });
 
 export type TicketRow = typeof tickets.$inferSelect;

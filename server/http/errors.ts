@@ -20,12 +20,20 @@ const VALIDATION_MESSAGES: Record<string, string> = {
   params: "Invalid path parameters",
 };
 
-type Issue = { instancePath: string; message?: string; params: Record<string, unknown> };
+type Issue = {
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+};
 
 /** Turns zod issues into `{ field: [messages] }`; an issue about the whole body is filed under its part's name. */
-export function fieldErrors(issues: Issue[], part: string): Record<string, string[]> {
+export function fieldErrors(
+  issues: Issue[],
+  part: string,
+): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
-  const add = (field: string, message: string) => (fields[field] ??= []).push(message);
+  const add = (field: string, message: string) =>
+    (fields[field] ??= []).push(message);
   for (const issue of issues) {
     const unknownKeys = issue.params.keys;
     if (Array.isArray(unknownKeys)) {
@@ -45,16 +53,35 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const part = error.validationContext ?? "body";
       status = 400;
-      body = { error: VALIDATION_MESSAGES[part] ?? "Invalid request", fields: fieldErrors(error.validation, part) };
+      body = {
+        error: VALIDATION_MESSAGES[part] ?? "Invalid request",
+        fields: fieldErrors(error.validation, part),
+      };
     } else if (error instanceof HttpError) {
       status = error.statusCode;
-      body = { error: error.message, detail: error.detail, fields: error.fields };
-    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      body = {
+        error: error.message,
+        detail: error.detail,
+        fields: error.fields,
+      };
+    } else if (
+      error.statusCode &&
+      error.statusCode >= 400 &&
+      error.statusCode < 500
+    ) {
       // Fastify's own client errors: malformed JSON, body too large, wrong content type, rate limit.
       status = error.statusCode;
       body = { error: clientErrorMessage(error) };
     } else {
-      request.log.error({ err: error, method: request.method, url: request.url, params: request.params }, "unhandled error");
+      request.log.error(
+        {
+          err: error,
+          method: request.method,
+          url: request.url,
+          params: request.params,
+        },
+        "unhandled error",
+      );
       status = 500;
       body = { error: "Internal Server Error" };
     }

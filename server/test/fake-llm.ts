@@ -22,7 +22,10 @@ export async function startFakeLlm() {
   const hanging = new Set<() => void>();
 
   const server = createServer(async (req, res) => {
-    const body = JSON.parse((await readBody(req)) || "{}") as Record<string, unknown>;
+    const body = JSON.parse((await readBody(req)) || "{}") as Record<
+      string,
+      unknown
+    >;
     requests.push({ path: req.url ?? "", body });
     if (script.kind === "hang") {
       hanging.add(() => res.destroy());
@@ -30,7 +33,11 @@ export async function startFakeLlm() {
     }
     if (script.kind === "fail") {
       res.writeHead(script.status, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: { message: "scripted failure", type: "server_error" } }));
+      res.end(
+        JSON.stringify({
+          error: { message: "scripted failure", type: "server_error" },
+        }),
+      );
       return;
     }
     res.writeHead(200, { "content-type": "application/json" });
@@ -40,7 +47,13 @@ export async function startFakeLlm() {
         object: "chat.completion",
         created: Math.floor(Date.now() / 1000),
         model: String(body.model),
-        choices: [{ index: 0, message: { role: "assistant", content: script.content }, finish_reason: "stop" }],
+        choices: [
+          {
+            index: 0,
+            message: { role: "assistant", content: script.content },
+            finish_reason: "stop",
+          },
+        ],
         usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
       }),
     );

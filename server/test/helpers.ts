@@ -2,25 +2,44 @@ import { afterAll, beforeAll } from "vitest";
 import { buildApp, type App } from "../app.js";
 import { disabledClassifier, type Classifier } from "../classify/classifier.js";
 import { createLogger } from "../logger.js";
-import { createTestDatabase, type DbKind, type TestDatabase } from "./databases.js";
+import {
+  createTestDatabase,
+  type DbKind,
+  type TestDatabase,
+} from "./databases.js";
 
 export { DB_KINDS, type DbKind } from "./databases.js";
 
 export const testLogger = createLogger("silent");
 
-export const testConfig = { corsOrigins: [], staticDir: "/nonexistent", classifyRateLimit: 1000 };
+export const testConfig = {
+  corsOrigins: [] as string[],
+  staticDir: "/nonexistent",
+  classifyRateLimit: 1000,
+};
 
 export async function buildTestApp(
   database: TestDatabase,
-  { classifier = disabledClassifier, config = {} }: { classifier?: Classifier; config?: Partial<typeof testConfig> } = {},
+  {
+    classifier = disabledClassifier,
+    config = {},
+  }: { classifier?: Classifier; config?: Partial<typeof testConfig> } = {},
 ): Promise<App> {
-  const app = await buildApp({ config: { ...testConfig, ...config }, db: database.db, classifier, logger: testLogger });
+  const app = await buildApp({
+    config: { ...testConfig, ...config },
+    db: database.db,
+    classifier,
+    logger: testLogger,
+  });
   await app.ready();
   return app;
 }
 
 /** A fresh database and an app on it for the enclosing describe block, both gone after it. */
-export function useTestApp(kind: DbKind, options?: Parameters<typeof buildTestApp>[1]) {
+export function useTestApp(
+  kind: DbKind,
+  options?: Parameters<typeof buildTestApp>[1],
+) {
   const context = {} as { app: App; database: TestDatabase };
   beforeAll(async () => {
     context.database = await createTestDatabase(kind);

@@ -8,8 +8,12 @@ export function encodeCursor(id: number): string {
 
 /** Returns the ticket id, or undefined when the cursor was not made by encodeCursor. */
 export function decodeCursor(cursor: string): number | undefined {
-  const match = /^t:([1-9]\d{0,15})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  const match = /^t:([1-9]\d{0,15})$/.exec(
+    Buffer.from(cursor, "base64url").toString("utf8"),
+  );
   if (!match?.[1]) return undefined;
   const id = Number(match[1]);
-  return Number.isSafeInteger(id) && encodeCursor(id) === cursor ? id : undefined;
+  return Number.isSafeInteger(id) && encodeCursor(id) === cursor
+    ? id
+    : undefined;
 }

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DB_KINDS, useTestApp } from "../test/helpers.js";
 
-type Seed = { title: string; description?: string; category?: string; priority?: string; status?: string };
+type Seed = {
+  title: string;
+  description?: string;
+  category?: string;
+  priority?: string;
+  status?: string;
+};
 
 describe.each(DB_KINDS)("GET /api/tickets/ on %s", (kind) => {
   const ctx = useTestApp(kind);
@@ -9,7 +15,12 @@ describe.each(DB_KINDS)("GET /api/tickets/ on %s", (kind) => {
     const response = await ctx.app.inject({
       method: "POST",
       url: "/api/tickets",
-      payload: { description: "Something happened.", category: "general", priority: "low", ...seed },
+      payload: {
+        description: "Something happened.",
+        category: "general",
+        priority: "low",
+        ...seed,
+      },
     });
     expect(response.statusCode).toBe(201);
     return response.json();
@@ -19,18 +30,60 @@ describe.each(DB_KINDS)("GET /api/tickets/ on %s", (kind) => {
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as { id: number; title: string }[];
   };
-  const titles = async (query: string) => (await list(query)).map((ticket) => ticket.title).sort();
+  const titles = async (query: string) =>
+    (await list(query)).map((ticket) => ticket.title).sort();
 
   beforeAll(async () => {
-    await create({ title: "Refund for March invoice", category: "billing", priority: "high", status: "open" });
-    await create({ title: "App crashes on start", category: "technical", priority: "critical", status: "in_progress" });
-    await create({ title: "Password reset email", category: "account", priority: "medium", status: "resolved" });
-    await create({ title: "Feature idea", description: "Dark MODE please", category: "general", priority: "low" });
-    await create({ title: "Billing page slow", category: "technical", priority: "high", status: "open" });
-    await create({ title: "Discount of 50% not applied", category: "billing", priority: "medium" });
-    await create({ title: "Field user_name rejected", category: "account", priority: "low" });
-    await create({ title: "Path C:\\temp not found", description: "It's \"broken\"", category: "technical" });
-    await create({ title: "Ошибка оплаты картой", description: "請幫忙 — payment failed", category: "billing" });
+    await create({
+      title: "Refund for March invoice",
+      category: "billing",
+      priority: "high",
+      status: "open",
+    });
+    await create({
+      title: "App crashes on start",
+      category: "technical",
+      priority: "critical",
+      status: "in_progress",
+    });
+    await create({
+      title: "Password reset email",
+      category: "account",
+      priority: "medium",
+      status: "resolved",
+    });
+    await create({
+      title: "Feature idea",
+      description: "Dark MODE please",
+      category: "general",
+      priority: "low",
+    });
+    await create({
+      title: "Billing page slow",
+      category: "technical",
+      priority: "high",
+      status: "open",
+    });
+    await create({
+      title: "Discount of 50% not applied",
+      category: "billing",
+      priority: "medium",
+    });
+    await create({
+      title: "Field user_name rejected",
+      category: "account",
+      priority: "low",
+    });
+    await create({
+      title: "Path C:\\temp not found",
+      description: 'It\'s "broken"',
+      category: "technical",
+    });
+    await create({
+      title: "Ошибка оплаты картой",
+      description: "請幫忙 — payment failed",
+      category: "billing",
+    });
   });
 
   it("lists newest first, ties in created_at broken by id", async () => {
@@ -46,37 +99,60 @@ describe.each(DB_KINDS)("GET /api/tickets/ on %s", (kind) => {
       "Refund for March invoice",
       "Ошибка оплаты картой",
     ]);
-    expect(await titles("priority=high")).toEqual(["Billing page slow", "Refund for March invoice"]);
+    expect(await titles("priority=high")).toEqual([
+      "Billing page slow",
+      "Refund for March invoice",
+    ]);
     expect(await titles("status=resolved")).toEqual(["Password reset email"]);
-    expect(await titles("category=technical&priority=high")).toEqual(["Billing page slow"]);
-    expect(await titles("category=technical&status=in_progress&priority=critical")).toEqual(["App crashes on start"]);
+    expect(await titles("category=technical&priority=high")).toEqual([
+      "Billing page slow",
+    ]);
+    expect(
+      await titles("category=technical&status=in_progress&priority=critical"),
+    ).toEqual(["App crashes on start"]);
     expect(await titles("category=account&status=closed")).toEqual([]);
   });
 
   it("treats an empty filter value as no filter", async () => {
-    expect(await titles("category=&priority=&status=&search=")).toEqual(await titles(""));
+    expect(await titles("category=&priority=&status=&search=")).toEqual(
+      await titles(""),
+    );
   });
 
   it("searches title and description, case-insensitively", async () => {
     expect(await titles("search=BILLING")).toEqual(["Billing page slow"]);
     expect(await titles("search=dark%20mode")).toEqual(["Feature idea"]);
-    expect(await titles("search=refund&category=billing&priority=high")).toEqual(["Refund for March invoice"]);
+    expect(
+      await titles("search=refund&category=billing&priority=high"),
+    ).toEqual(["Refund for March invoice"]);
     expect(await titles("search=refund&category=technical")).toEqual([]);
   });
 
   it("matches %, _, backslash and quotes literally", async () => {
-    expect(await titles("search=50%25")).toEqual(["Discount of 50% not applied"]);
+    expect(await titles("search=50%25")).toEqual([
+      "Discount of 50% not applied",
+    ]);
     expect(await titles("search=%25")).toEqual(["Discount of 50% not applied"]);
     expect(await titles("search=r_n")).toEqual(["Field user_name rejected"]);
     expect(await titles("search=_")).toEqual(["Field user_name rejected"]);
-    expect(await titles(`search=${encodeURIComponent("C:\\temp")}`)).toEqual(["Path C:\\temp not found"]);
-    expect(await titles(`search=${encodeURIComponent('"broken"')}`)).toEqual(["Path C:\\temp not found"]);
-    expect(await titles(`search=${encodeURIComponent("It's")}`)).toEqual(["Path C:\\temp not found"]);
+    expect(await titles(`search=${encodeURIComponent("C:\\temp")}`)).toEqual([
+      "Path C:\\temp not found",
+    ]);
+    expect(await titles(`search=${encodeURIComponent('"broken"')}`)).toEqual([
+      "Path C:\\temp not found",
+    ]);
+    expect(await titles(`search=${encodeURIComponent("It's")}`)).toEqual([
+      "Path C:\\temp not found",
+    ]);
   });
 
   it("finds non-Latin text, case-insensitively", async () => {
-    expect(await titles(`search=${encodeURIComponent("ошибка")}`)).toEqual(["Ошибка оплаты картой"]);
-    expect(await titles(`search=${encodeURIComponent("請幫忙")}`)).toEqual(["Ошибка оплаты картой"]);
+    expect(await titles(`search=${encodeURIComponent("ошибка")}`)).toEqual([
+      "Ошибка оплаты картой",
+    ]);
+    expect(await titles(`search=${encodeURIComponent("請幫忙")}`)).toEqual([
+      "Ошибка оплаты картой",
+    ]);
   });
 
   it.each([
@@ -96,14 +172,24 @@ describe.each(DB_KINDS)("GET /api/tickets/ on %s", (kind) => {
 
   it("limits the page size and sends a Link header only when there are more", async () => {
     const all = await list("");
-    const first = await ctx.app.inject({ url: "/api/tickets/?limit=2&category=billing" });
+    const first = await ctx.app.inject({
+      url: "/api/tickets/?limit=2&category=billing",
+    });
     expect(first.json()).toHaveLength(2);
     const link = first.headers.link as string;
-    expect(link).toMatch(/^<\/api\/tickets\/\?limit=2&category=billing&cursor=[\w-]+>; rel="next"$/);
-    const next = await ctx.app.inject({ url: link.slice(1, link.indexOf(">")) });
-    expect(next.json().map((t: { title: string }) => t.title)).toEqual(["Refund for March invoice"]);
+    expect(link).toMatch(
+      /^<\/api\/tickets\/\?limit=2&category=billing&cursor=[\w-]+>; rel="next"$/,
+    );
+    const next = await ctx.app.inject({
+      url: link.slice(1, link.indexOf(">")),
+    });
+    expect(next.json().map((t: { title: string }) => t.title)).toEqual([
+      "Refund for March invoice",
+    ]);
     expect(next.headers.link).toBeUndefined();
-    const everything = await ctx.app.inject({ url: `/api/tickets/?limit=${all.length}` });
+    const everything = await ctx.app.inject({
+      url: `/api/tickets/?limit=${all.length}`,
+    });
     expect(everything.headers.link).toBeUndefined();
   });
 });
@@ -121,10 +207,19 @@ describe.each(DB_KINDS)("pagination on %s", (kind) => {
       await ctx.app.inject({
         method: "POST",
         url: "/api/tickets",
-        payload: { title: `old ${n}`, description: "d", category: "billing", priority: "low" },
+        payload: {
+          title: `old ${n}`,
+          description: "d",
+          category: "billing",
+          priority: "low",
+        },
       });
     }
-    const existing = new Set<number>((await ctx.app.inject({ url: "/api/tickets/?limit=200" })).json().map((t: { id: number }) => t.id));
+    const existing = new Set<number>(
+      (await ctx.app.inject({ url: "/api/tickets/?limit=200" }))
+        .json()
+        .map((t: { id: number }) => t.id),
+    );
     const seen: number[] = [];
     let url: string | undefined = "/api/tickets/?limit=7";
     let created = 0;
@@ -134,7 +229,12 @@ describe.each(DB_KINDS)("pagination on %s", (kind) => {
       await ctx.app.inject({
         method: "POST",
         url: "/api/tickets",
-        payload: { title: `new ${created++}`, description: "d", category: "billing", priority: "low" },
+        payload: {
+          title: `new ${created++}`,
+          description: "d",
+          category: "billing",
+          priority: "low",
+        },
       });
       const link = response.headers.link as string | undefined;
       url = link?.slice(1, link.indexOf(">"));

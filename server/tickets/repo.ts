@@ -39,14 +39,18 @@ function filterConditions(filters: TicketFilters): SQL | undefined {
   ];
   if (filters.search) {
     const pattern = likePattern(filters.search);
-    conditions.push(or(ilike(tickets.title, pattern), ilike(tickets.description, pattern)));
+    conditions.push(
+      or(ilike(tickets.title, pattern), ilike(tickets.description, pattern)),
+    );
   }
   return and(...conditions);
 }
 
 export function ticketsRepo(db: Db) {
   return {
-    async create(input: CreateTicket & { title: string; description: string }): Promise<Ticket> {
+    async create(
+      input: CreateTicket & { title: string; description: string },
+    ): Promise<Ticket> {
       const [row] = await db.insert(tickets).values(input).returning();
       return toTicket(row!);
     },
@@ -57,7 +61,11 @@ export function ticketsRepo(db: Db) {
     },
 
     async update(id: number, patch: UpdateTicket): Promise<Ticket | undefined> {
-      const [row] = await db.update(tickets).set(patch).where(eq(tickets.id, id)).returning();
+      const [row] = await db
+        .update(tickets)
+        .set(patch)
+        .where(eq(tickets.id, id))
+        .returning();
       return row && toTicket(row);
     },
 
@@ -73,7 +81,10 @@ export function ticketsRepo(db: Db) {
         .where(and(filterConditions(filters), keyset))
         .orderBy(desc(tickets.createdAt), desc(tickets.id))
         .limit(limit + 1);
-      return { tickets: rows.slice(0, limit).map(toTicket), hasMore: rows.length > limit };
+      return {
+        tickets: rows.slice(0, limit).map(toTicket),
+        hasMore: rows.length > limit,
+      };
     },
 
     /** Every number in one round trip; the breakdown keys come from the contract's enums. */
@@ -83,15 +94,32 @@ export function ticketsRepo(db: Db) {
       const columns = {
         total: sql<number>`count(*)::int`,
         days: sql<number>`coalesce(floor(extract(epoch FROM now() - min(${tickets.createdAt})) / 86400), 0)::int`,
-        ...Object.fromEntries(PRIORITIES.map((p) => [`priority_${p}`, countWhere(tickets.priority, p)])),
-        ...Object.fromEntries(CATEGORIES.map((c) => [`category_${c}`, countWhere(tickets.category, c)])),
-        ...Object.fromEntries(STATUSES.map((s) => [`status_${s}`, countWhere(tickets.status, s)])),
+        ...Object.fromEntries(
+          PRIORITIES.map((p) => [
+            `priority_${p}`,
+            countWhere(tickets.priority, p),
+          ]),
+        ),
+        ...Object.fromEntries(
+          CATEGORIES.map((c) => [
+            `category_${c}`,
+            countWhere(tickets.category, c),
+          ]),
+        ),
+        ...Object.fromEntries(
+          STATUSES.map((s) => [`status_${s}`, countWhere(tickets.status, s)]),
+        ),
       };
-      const [row] = await db.select(columns).from(tickets).where(filterConditions(filters));
+      const [row] = await db
+        .select(columns)
+        .from(tickets)
+        .where(filterConditions(filters));
       const counts = row as Record<string, number>;
       const total = counts.total ?? 0;
       const pick = <K extends string>(prefix: string, keys: readonly K[]) =>
-        Object.fromEntries(keys.map((key) => [key, counts[`${prefix}_${key}`] ?? 0])) as Record<K, number>;
+        Object.fromEntries(
+          keys.map((key) => [key, counts[`${prefix}_${key}`] ?? 0]),
+        ) as Record<K, number>;
       return {
         total_tickets: total,
         open_tickets: counts.status_open ?? 0,

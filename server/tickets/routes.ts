@@ -22,38 +22,65 @@ export function ticketRoutes(app: FastifyInstance, repo: TicketsRepo): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post("/api/tickets", {
-    schema: { tags: ["tickets"], body: CreateTicket, response: { 201: Ticket, ...errors } },
-    handler: async (request, reply) => reply.code(201).send(await repo.create(request.body)),
+    schema: {
+      tags: ["tickets"],
+      body: CreateTicket,
+      response: { 201: Ticket, ...errors },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await repo.create(request.body)),
   });
 
   api.get("/api/tickets", {
-    schema: { tags: ["tickets"], querystring: ListQuery, response: { 200: TicketList, 400: ApiErrorBody } },
+    schema: {
+      tags: ["tickets"],
+      querystring: ListQuery,
+      response: { 200: TicketList, 400: ApiErrorBody },
+    },
     handler: async (request, reply) => {
       const { limit = LIMIT_DEFAULT, cursor, ...filters } = request.query;
       const after = cursor === undefined ? undefined : decodeCursor(cursor);
       if (cursor !== undefined && after === undefined) {
-        throw new HttpError(400, "Invalid query parameters", undefined, { cursor: ["Invalid cursor"] });
+        throw new HttpError(400, "Invalid query parameters", undefined, {
+          cursor: ["Invalid cursor"],
+        });
       }
       const page = await repo.listPage(filters, limit, after);
       const last = page.tickets.at(-1);
-      if (page.hasMore && last) reply.header("link", nextLink(request.url, encodeCursor(last.id)));
+      if (page.hasMore && last)
+        reply.header("link", nextLink(request.url, encodeCursor(last.id)));
       return page.tickets;
     },
   });
 
   api.get("/api/tickets/stats", {
-    schema: { tags: ["tickets"], querystring: TicketFilters, response: { 200: Stats, 400: ApiErrorBody } },
+    schema: {
+      tags: ["tickets"],
+      querystring: TicketFilters,
+      response: { 200: Stats, 400: ApiErrorBody },
+    },
     handler: async (request) => repo.stats(request.query),
   });
 
   api.get("/api/tickets/:id", {
-    schema: { tags: ["tickets"], params: TicketId, response: { 200: Ticket, ...errors } },
-    handler: async (request) => (await repo.get(request.params.id)) ?? notFound(),
+    schema: {
+      tags: ["tickets"],
+      params: TicketId,
+      response: { 200: Ticket, ...errors },
+    },
+    handler: async (request) =>
+      (await repo.get(request.params.id)) ?? notFound(),
   });
 
   api.patch("/api/tickets/:id", {
-    schema: { tags: ["tickets"], params: TicketId, body: UpdateTicket, response: { 200: Ticket, ...errors } },
-    handler: async (request) => (await repo.update(request.params.id, request.body)) ?? notFound(),
+    schema: {
+      tags: ["tickets"],
+      params: TicketId,
+      body: UpdateTicket,
+      response: { 200: Ticket, ...errors },
+    },
+    handler: async (request) =>
+      (await repo.update(request.params.id, request.body)) ?? notFound(),
   });
 }
 

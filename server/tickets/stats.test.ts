@@ -16,11 +16,14 @@ describe("averagePerDay", () => {
 describe.each(DB_KINDS)("GET /api/tickets/stats/ on %s", (kind) => {
   const ctx = useTestApp(kind);
   const stats = async (query = "") => {
-    const response = await ctx.app.inject({ url: `/api/tickets/stats/?${query}` });
+    const response = await ctx.app.inject({
+      url: `/api/tickets/stats/?${query}`,
+    });
     expect(response.statusCode, response.body).toBe(200);
     return response.json();
   };
-  const sum = (breakdown: Record<string, number>) => Object.values(breakdown).reduce((a, b) => a + b, 0);
+  const sum = (breakdown: Record<string, number>) =>
+    Object.values(breakdown).reduce((a, b) => a + b, 0);
 
   it("on an empty table answers zeros with every breakdown key present", async () => {
     expect(await stats()).toEqual({
@@ -36,19 +39,33 @@ describe.each(DB_KINDS)("GET /api/tickets/stats/ on %s", (kind) => {
   it("follows one create and one PATCH", async () => {
     const before = await stats();
     const created = (
-      await ctx.app.inject({ method: "POST", url: "/api/tickets", payload: { ...validTicket, category: "billing" } })
+      await ctx.app.inject({
+        method: "POST",
+        url: "/api/tickets",
+        payload: { ...validTicket, category: "billing" },
+      })
     ).json();
     const afterCreate = await stats();
     expect(afterCreate.total_tickets).toBe(before.total_tickets + 1);
     expect(afterCreate.open_tickets).toBe(before.open_tickets + 1);
-    expect(afterCreate.category_breakdown.billing).toBe(before.category_breakdown.billing + 1);
-    expect(afterCreate.priority_breakdown.high).toBe(before.priority_breakdown.high + 1);
+    expect(afterCreate.category_breakdown.billing).toBe(
+      before.category_breakdown.billing + 1,
+    );
+    expect(afterCreate.priority_breakdown.high).toBe(
+      before.priority_breakdown.high + 1,
+    );
 
-    await ctx.app.inject({ method: "PATCH", url: `/api/tickets/${created.id}`, payload: { status: "closed" } });
+    await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/tickets/${created.id}`,
+      payload: { status: "closed" },
+    });
     const afterPatch = await stats();
     expect(afterPatch.total_tickets).toBe(afterCreate.total_tickets);
     expect(afterPatch.open_tickets).toBe(afterCreate.open_tickets - 1);
-    expect(afterPatch.status_breakdown.closed).toBe(afterCreate.status_breakdown.closed + 1);
+    expect(afterPatch.status_breakdown.closed).toBe(
+      afterCreate.status_breakdown.closed + 1,
+    );
   });
 
   it("counts tickets spread over days: breakdowns sum to the total, average per whole day", async () => {
@@ -64,7 +81,11 @@ describe.each(DB_KINDS)("GET /api/tickets/stats/ on %s", (kind) => {
     );
     const result = await stats();
     expect(result.total_tickets).toBe(21);
-    for (const key of ["priority_breakdown", "category_breakdown", "status_breakdown"]) {
+    for (const key of [
+      "priority_breakdown",
+      "category_breakdown",
+      "status_breakdown",
+    ]) {
       expect(sum(result[key]), key).toBe(21);
     }
     expect(result.open_tickets).toBe(result.status_breakdown.open);
@@ -73,16 +94,25 @@ describe.each(DB_KINDS)("GET /api/tickets/stats/ on %s", (kind) => {
 
   it("applies the list filters", async () => {
     const billing = await stats("category=billing");
-    expect(billing.category_breakdown).toEqual({ billing: billing.total_tickets, technical: 0, account: 0, general: 0 });
+    expect(billing.category_breakdown).toEqual({
+      billing: billing.total_tickets,
+      technical: 0,
+      account: 0,
+      general: 0,
+    });
     expect(billing.total_tickets).toBe(6);
-    const combined = await stats("category=billing&status=closed&priority=high");
+    const combined = await stats(
+      "category=billing&status=closed&priority=high",
+    );
     expect(combined.total_tickets).toBe(1);
     expect((await stats("search=no-such-text")).total_tickets).toBe(0);
     expect((await stats("category=&status=")).total_tickets).toBe(21);
   });
 
   it("answers 400 naming an unknown filter value", async () => {
-    const response = await ctx.app.inject({ url: "/api/tickets/stats/?status=finished" });
+    const response = await ctx.app.inject({
+      url: "/api/tickets/stats/?status=finished",
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().fields).toHaveProperty("status");
   });

@@ -3,7 +3,12 @@ import { DB_KINDS, useTestApp, validTicket } from "../test/helpers.js";
 
 describe.each(DB_KINDS)("tickets API on %s", (kind) => {
   const ctx = useTestApp(kind);
-  const post = (payload: unknown) => ctx.app.inject({ method: "POST", url: "/api/tickets/", payload: payload as object });
+  const post = (payload: unknown) =>
+    ctx.app.inject({
+      method: "POST",
+      url: "/api/tickets/",
+      payload: payload as object,
+    });
 
   it("POST /api/tickets/ creates a ticket, trimmed, open by default, with server-set id and timestamps", async () => {
     const response = await post({
@@ -26,17 +31,22 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
   });
 
   it("POST /api/tickets/ accepts a 200-character title and refuses a 201-character one", async () => {
-    expect((await post({ ...validTicket, title: "t".repeat(200) })).statusCode).toBe(201);
+    expect(
+      (await post({ ...validTicket, title: "t".repeat(200) })).statusCode,
+    ).toBe(201);
     const response = await post({ ...validTicket, title: "t".repeat(201) });
     expect(response.statusCode).toBe(400);
     expect(response.json().fields.title).toHaveLength(1);
   });
 
-  it.each(["title", "description"])("POST /api/tickets/ refuses a blank %s", async (field) => {
-    const response = await post({ ...validTicket, [field]: "   \n\t " });
-    expect(response.statusCode).toBe(400);
-    expect(Object.keys(response.json().fields)).toEqual([field]);
-  });
+  it.each(["title", "description"])(
+    "POST /api/tickets/ refuses a blank %s",
+    async (field) => {
+      const response = await post({ ...validTicket, [field]: "   \n\t " });
+      expect(response.statusCode).toBe(400);
+      expect(Object.keys(response.json().fields)).toEqual([field]);
+    },
+  );
 
   it.each([
     ["category", "urgent"],
@@ -47,19 +57,33 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
   ])("POST /api/tickets/ refuses %s=%j", async (field, value) => {
     const response = await post({ ...validTicket, [field]: value });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: "Invalid request body", fields: { [field]: expect.any(Array) } });
+    expect(response.json()).toMatchObject({
+      error: "Invalid request body",
+      fields: { [field]: expect.any(Array) },
+    });
   });
 
   it("POST /api/tickets/ requires category and priority and names every missing field", async () => {
     const response = await post({ title: "x" });
     expect(response.statusCode).toBe(400);
-    expect(Object.keys(response.json().fields).sort()).toEqual(["category", "description", "priority"]);
+    expect(Object.keys(response.json().fields).sort()).toEqual([
+      "category",
+      "description",
+      "priority",
+    ]);
   });
 
   it("POST /api/tickets/ never takes id or timestamps from the client", async () => {
-    const response = await post({ ...validTicket, id: 999_999, created_at: "2000-01-01T00:00:00Z" });
+    const response = await post({
+      ...validTicket,
+      id: 999_999,
+      created_at: "2000-01-01T00:00:00Z",
+    });
     expect(response.statusCode).toBe(400);
-    expect(Object.keys(response.json().fields).sort()).toEqual(["created_at", "id"]);
+    expect(Object.keys(response.json().fields).sort()).toEqual([
+      "created_at",
+      "id",
+    ]);
   });
 
   it("POST /api/tickets/ refuses malformed JSON, a JSON array and a non-JSON content type", async () => {
@@ -70,7 +94,9 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
       payload: '{"title": ',
     });
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json()).toEqual({ error: "Request body is not valid JSON" });
+    expect(malformed.json()).toEqual({
+      error: "Request body is not valid JSON",
+    });
 
     const array = await post([validTicket]);
     expect(array.statusCode).toBe(400);
@@ -87,16 +113,26 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
   });
 
   it("POST /api/tickets/ answers 413 for a body over 1 MiB and stores nothing", async () => {
-    const before = (await ctx.app.inject({ url: "/api/tickets/stats" })).json().total_tickets;
-    const response = await post({ ...validTicket, description: "x".repeat(1024 * 1024 + 1) });
+    const before = (await ctx.app.inject({ url: "/api/tickets/stats" })).json()
+      .total_tickets;
+    const response = await post({
+      ...validTicket,
+      description: "x".repeat(1024 * 1024 + 1),
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json()).toEqual({ error: "Request body is too large" });
-    expect((await ctx.app.inject({ url: "/api/tickets/stats" })).json().total_tickets).toBe(before);
+    expect(
+      (await ctx.app.inject({ url: "/api/tickets/stats" })).json()
+        .total_tickets,
+    ).toBe(before);
   });
 
   it("GET /api/tickets/:id/ returns the ticket, with or without the trailing slash", async () => {
     const created = (await post(validTicket)).json();
-    for (const url of [`/api/tickets/${created.id}/`, `/api/tickets/${created.id}`]) {
+    for (const url of [
+      `/api/tickets/${created.id}/`,
+      `/api/tickets/${created.id}`,
+    ]) {
       const response = await ctx.app.inject({ url });
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual(created);
@@ -124,16 +160,35 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
     });
     expect(response.statusCode).toBe(200);
     const updated = response.json();
-    expect(updated).toMatchObject({ ...validTicket, title: "Login fixed", status: "resolved", id: created.id });
+    expect(updated).toMatchObject({
+      ...validTicket,
+      title: "Login fixed",
+      status: "resolved",
+      id: created.id,
+    });
     expect(updated.created_at).toBe(created.created_at);
-    expect(Date.parse(updated.updated_at)).toBeGreaterThan(Date.parse(created.updated_at));
-    expect((await ctx.app.inject({ url: `/api/tickets/${created.id}` })).json()).toEqual(updated);
+    expect(Date.parse(updated.updated_at)).toBeGreaterThan(
+      Date.parse(created.updated_at),
+    );
+    expect(
+      (await ctx.app.inject({ url: `/api/tickets/${created.id}` })).json(),
+    ).toEqual(updated);
   });
 
   it("PATCH /api/tickets/:id/ lets status move between any two values", async () => {
     const created = (await post({ ...validTicket, status: "closed" })).json();
-    for (const status of ["open", "resolved", "in_progress", "closed", "open"]) {
-      const response = await ctx.app.inject({ method: "PATCH", url: `/api/tickets/${created.id}`, payload: { status } });
+    for (const status of [
+      "open",
+      "resolved",
+      "in_progress",
+      "closed",
+      "open",
+    ]) {
+      const response = await ctx.app.inject({
+        method: "PATCH",
+        url: `/api/tickets/${created.id}`,
+        payload: { status },
+      });
       expect(response.json().status).toBe(status);
     }
   });
@@ -146,19 +201,36 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
     [{ title: "t".repeat(201) }, "title"],
     [{ description: "" }, "description"],
     [{ id: 5 }, "id"],
-  ])("PATCH /api/tickets/:id/ refuses %j and leaves the ticket as it was", async (patch, field) => {
-    const created = (await post(validTicket)).json();
-    const response = await ctx.app.inject({ method: "PATCH", url: `/api/tickets/${created.id}`, payload: patch });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().fields).toHaveProperty(field);
-    expect((await ctx.app.inject({ url: `/api/tickets/${created.id}` })).json()).toEqual(created);
-  });
+  ])(
+    "PATCH /api/tickets/:id/ refuses %j and leaves the ticket as it was",
+    async (patch, field) => {
+      const created = (await post(validTicket)).json();
+      const response = await ctx.app.inject({
+        method: "PATCH",
+        url: `/api/tickets/${created.id}`,
+        payload: patch,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().fields).toHaveProperty(field);
+      expect(
+        (await ctx.app.inject({ url: `/api/tickets/${created.id}` })).json(),
+      ).toEqual(created);
+    },
+  );
 
   it("PATCH /api/tickets/:id/ refuses an empty patch, and answers 404 for an unknown id", async () => {
     const created = (await post(validTicket)).json();
-    const empty = await ctx.app.inject({ method: "PATCH", url: `/api/tickets/${created.id}`, payload: {} });
+    const empty = await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/tickets/${created.id}`,
+      payload: {},
+    });
     expect(empty.statusCode).toBe(400);
-    const missing = await ctx.app.inject({ method: "PATCH", url: "/api/tickets/987654321", payload: { status: "open" } });
+    const missing = await ctx.app.inject({
+      method: "PATCH",
+      url: "/api/tickets/987654321",
+      payload: { status: "open" },
+    });
     expect(missing.statusCode).toBe(404);
   });
 });

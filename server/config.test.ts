@@ -1,0 +1,106 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "./config.js";
+
+const run = promisify(execFile);
+
+/** Starts the real entry point with only the given environment and returns how it ended. */
+async function start(env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--import", "tsx", "server/main.ts"],
+      {
+        env: { PATH: process.env.PATH, ...env },
+        timeout: 20_000,
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("configuration", () => {
+  it("uses PGlite under ./data with no database variables, and the documented defaults", () => {
+    const result = parseConfig({});
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        port: 8000,
+        host: "0.0.0.0",
+        database: { kind: "pglite", dataDir: "./data" },
+        openai: { apiKey: undefined, model: "gpt-4o-mini", timeoutMs: 8000 },
+        corsOrigins: [],
+      },
+    });
+  });
+
+  it("builds the PostgreSQL URL from the POSTGRES_* variables of the compose file", () => {
+    const result = parseConfig({
+      POSTGRES_HOST: "db",
+      POSTGRES_DB: "ticketdb",
+      POSTGRES_USER: "ticketuser",
+      POSTGRES_PASSWORD: "p@ss/word",
+    });
+    expect(result.ok && result.config.database).toEqual({
+      kind: "postgres",
+      url: "postgres://ticketuser:p%40ss%2Fword@db:5432/ticketdb",
+    });
+  });
+
+  it("prefers DATABASE_URL, treats empty values as unset and splits CORS_ORIGINS", () => {
+    const result = parseConfig({
+      DATABASE_URL: "postgres://u@h:5433/d",
+      POSTGRES_HOST: "db",
+      OPENAI_API_KEY: "",
+      CORS_ORIGINS: "https://a.example, https://b.example",
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        database: { kind: "postgres", url: "postgres://u@h:5433/d" },
+        openai: { apiKey: undefined },
+        corsOrigins: ["https://a.example", "https://b.example"],
+      },
+    });
+  });
+
+  it("names every bad variable", () => {
+    const result = parseConfig({
+      PORT: "eighty",
+      CLASSIFY_TIMEOUT_MS: "-1",
+      LOG_LEVEL: "loud",
+      DATABASE_URL: "nope",
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok
+      ? []
+      : result.problems.map((problem) => problem.split(":")[0]);
+    expect(problems.sort()).toEqual([
+      "CLASSIFY_TIMEOUT_MS",
+      "DATABASE_URL",
+      "LOG_LEVEL",
+      "PORT",
+    ]);
+  });
+
+  it("a bad PORT stops the server with exit code 1 and a message naming it", async () => {
+    const result = await start({ PORT: "99999" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Invalid configuration:\n {2}PORT: /);
+  });
+
+  it("an unreachable DATABASE_URL stops the server with a clear message, not a stack trace", async () => {
+    const result = await start({
+      DATABASE_URL: "postgres://postgres@127.0.0.1:9/ticketdesk",
+      LOG_LEVEL: "silent",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "Cannot connect to PostgreSQL at 127.0.0.1:9/ticketdesk: ECONNREFUSED",
+    );
+  });
+});
