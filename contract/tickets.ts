@@ -19,13 +19,20 @@ export type Status = z.infer<typeof Status>;
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 100_000;
 
-const title = z
-  .string()
+/** PostgreSQL text cannot hold NUL, so it is refused here rather than failing in the database. */
+export const text = () =>
+  z
+    .string()
+    .refine(
+      (value) => !value.includes("\0"),
+      "Must not contain NUL characters",
+    );
+
+const title = text()
   .trim()
   .min(1, "Title must not be blank")
   .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`);
-const description = z
-  .string()
+const description = text()
   .trim()
   .min(1, "Description must not be blank")
   .max(
@@ -89,7 +96,7 @@ export const TicketFilters = z.object({
   priority: optionalFilter(Priority),
   status: optionalFilter(Status),
   search: optionalFilter(
-    z.string().trim().max(200, "Search must be at most 200 characters"),
+    text().trim().max(200, "Search must be at most 200 characters"),
   ),
 });
 export type TicketFilters = z.infer<typeof TicketFilters>;

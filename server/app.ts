@@ -54,6 +54,7 @@ export async function buildApp({ config, db, classifier, logger }: AppDeps) {
   });
   await app.register(fastifyCors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    exposedHeaders: ["link", "x-request-id"],
   });
   await app.register(fastifyRateLimit, {
     global: false,

@@ -163,6 +163,8 @@ describe.each(DB_KINDS)("GET /api/tickets/ on %s", (kind) => {
     ["limit=201", "limit"],
     ["limit=ten", "limit"],
     ["cursor=bogus", "cursor"],
+    ["search=a%00b", "search"],
+    ["category=billing&category=technical", "category"],
     [`cursor=${Buffer.from("t:abc").toString("base64url")}`, "cursor"],
   ])("answers 400 naming the field for %s", async (query, field) => {
     const response = await ctx.app.inject({ url: `/api/tickets/?${query}` });

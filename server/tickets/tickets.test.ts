@@ -63,6 +63,12 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
     });
   });
 
+  it("POST /api/tickets/ refuses a NUL character, which PostgreSQL text cannot hold", async () => {
+    const response = await post({ ...validTicket, description: "a\u0000b" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields).toHaveProperty("description");
+  });
+
   it("POST /api/tickets/ requires category and priority and names every missing field", async () => {
     const response = await post({ title: "x" });
     expect(response.statusCode).toBe(400);
