@@ -1,0 +1,79 @@
+import { existsSync, mkdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser } from "playwright-core";
+import { buildApp } from "../server/app.js";
+import { createClassifier } from "../server/classify/classifier.js";
+import { openAiSuggest } from "../server/classify/openai-adapter.js";
+import { createTestDatabase } from "../server/test/databases.js";
+import { startFakeLlm } from "../server/test/fake-llm.js";
+import { testLogger } from "../server/test/helpers.js";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const SCREENSHOTS = "e2e/screenshots";
+const STATIC_DIR = "dist/web";
+
+/** End-to-end tests need Debian's Chromium; locally they may skip (loudly), in CI they must run. */
+export const browserAvailable = existsSync(CHROMIUM);
+if (!browserAvailable) {
+  if (process.env.CI === "true")
+    throw new Error(
+      `${CHROMIUM} is missing: CI must install Debian's chromium`,
+    );
+  console.warn(
+    `\n*** ${CHROMIUM} not found: end-to-end tests are SKIPPED (apt-get install chromium) ***\n`,
+  );
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
+  });
+}
+
+/**
+ * The built web app and the real server on a real port, with in-memory PGlite and a scripted
+ * fake OpenAI-compatible server behind the classifier.
+ */
+export async function startE2eApp({ cooldownMs = 60_000 } = {}) {
+  if (!existsSync(`${STATIC_DIR}/index.html`)) {
+    throw new Error(
+      `${STATIC_DIR}/index.html is missing: run "npm run build" before the end-to-end tests`,
+    );
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const llm = await startFakeLlm();
+  const database = await createTestDatabase("pglite");
+  const suggest = openAiSuggest({
+    apiKey: "e2e",
+    baseURL: llm.baseURL,
+    model: "fake",
+    timeoutMs: 2000,
+  });
+  const app = await buildApp({
+    config: { corsOrigins: [], staticDir: STATIC_DIR, classifyRateLimit: 1000 },
+    db: database.db,
+    classifier: createClassifier({ suggest, log: testLogger, cooldownMs }),
+    logger: testLogger,
+  });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    llm,
+    async close() {
+      await app.close();
+      await llm.close();
+      await database.drop();
+    },
+  };
+}
