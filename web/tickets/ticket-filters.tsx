@@ -1,0 +1,106 @@
+import { useEffect, useState } from "react";
+import {
+  CATEGORIES,
+  PRIORITIES,
+  STATUSES,
+  type TicketFilters as Filters,
+} from "../../contract/tickets.js";
+import { categoryLabels, priorityLabels, statusLabels } from "./labels.js";
+
+export const SEARCH_DELAY_MS = 300;
+
+export function TicketFilters({
+  filters,
+  onChange,
+}: {
+  filters: Filters;
+  onChange: (filters: Filters) => void;
+}) {
+  const [search, setSearch] = useState(filters.search ?? "");
+  // The address bar changed under us (back button, "Clear filters"): show its search term.
+  const [seen, setSeen] = useState(filters.search);
+  if (filters.search !== seen) {
+    setSeen(filters.search);
+    if (search.trim() !== (filters.search ?? ""))
+      setSearch(filters.search ?? "");
+  }
+
+  useEffect(() => {
+    const term = search.trim();
+    if (term === (filters.search ?? "")) return;
+    const timer = setTimeout(() => {
+      onChange({ ...filters, search: term || undefined });
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search, filters, onChange]);
+
+  const active = Object.values(filters).some(Boolean);
+  return (
+    <form
+      className="filters"
+      role="search"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <label className="filter filter-search">
+        <span>Search</span>
+        <input
+          type="search"
+          value={search}
+          placeholder="Title or description"
+          onChange={(e) => setSearch(e.target.value)}
+        />
+      </label>
+      <FilterSelect
+        label="Category"
+        options={CATEGORIES}
+        labels={categoryLabels}
+        value={filters.category}
+        onChange={(category) => onChange({ ...filters, category })}
+      />
+      <FilterSelect
+        label="Priority"
+        options={PRIORITIES}
+        labels={priorityLabels}
+        value={filters.priority}
+        onChange={(priority) => onChange({ ...filters, priority })}
+      />
+      <FilterSelect
+        label="Status"
+        options={STATUSES}
+        labels={statusLabels}
+        value={filters.status}
+        onChange={(status) => onChange({ ...filters, status })}
+      />
+      {active && (
+        <button type="button" className="link" onClick={() => onChange({})}>
+          Clear filters
+        </button>
+      )}
+    </form>
+  );
+}
+
+function FilterSelect<T extends string>(props: {
+  label: string;
+  options: readonly T[];
+  labels: Record<T, string>;
+  value?: T;
+  onChange: (value: T | undefined) => void;
+}) {
+  return (
+    <label className="filter">
+      <span>{props.label}</span>
+      <select
+        value={props.value ?? ""}
+        onChange={(e) => props.onChange((e.target.value || undefined) as T)}
+      >
+        <option value="">All</option>
+        {props.options.map((option) => (
+          <option key={option} value={option}>
+            {props.labels[option]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

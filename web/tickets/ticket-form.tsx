@@ -1,0 +1,236 @@
+import { useId, useState, type FormEvent, type ReactNode } from "react";
+import {
+  CATEGORIES,
+  PRIORITIES,
+  TITLE_MAX,
+  type Category,
+  type Priority,
+} from "../../contract/tickets.js";
+import { ApiError } from "../lib/api-client.js";
+import { useCreateTicket } from "./api.js";
+import { categoryLabels, priorityLabels } from "./labels.js";
+import {
+  useClassifySuggestion,
+  type SuggestionState,
+} from "./use-classify-suggestion.js";
+
+/** Who chose a select's value: a suggestion may fill it only until the person picks one by hand. */
+type Choice<T> = { value: T | ""; source: "none" | "suggested" | "manual" };
+const empty = { value: "", source: "none" } as const;
+
+export function TicketForm() {
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [category, setCategory] = useState<Choice<Category>>(empty);
+  const [priority, setPriority] = useState<Choice<Priority>>(empty);
+  const [created, setCreated] = useState<number>();
+  const create = useCreateTicket();
+
+  const suggestion = useClassifySuggestion(title, description, (value) => {
+    setCategory((c) => suggest(c, value.suggested_category));
+    setPriority((p) => suggest(p, value.suggested_priority));
+  });
+
+  const fields = create.error instanceof ApiError ? create.error.fields : {};
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!category.value || !priority.value) return;
+    create.mutate(
+      {
+        title,
+        description,
+        category: category.value,
+        priority: priority.value,
+      },
+      {
+        onSuccess: (ticket) => {
+          setTitle("");
+          setDescription("");
+          setCategory(empty);
+          setPriority(empty);
+          setCreated(ticket.id);
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="ticket-form" onSubmit={submit}>
+      <h2>New ticket</h2>
+      <Field
+        label="Title"
+        errors={fields.title}
+        hint={`${title.length}/${TITLE_MAX}`}
+      >
+        {(props) => (
+          <input
+            {...props}
+            value={title}
+            maxLength={TITLE_MAX}
+            required
+            autoComplete="off"
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Description" errors={fields.description}>
+        {(props) => (
+          <textarea
+            {...props}
+            value={description}
+            rows={5}
+            required
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="form-row">
+        <ChoiceField
+          label="Category"
+          options={CATEGORIES}
+          labels={categoryLabels}
+          choice={category}
+          onChange={setCategory}
+          suggestion={suggestion}
+          errors={fields.category}
+        />
+        <ChoiceField
+          label="Priority"
+          options={PRIORITIES}
+          labels={priorityLabels}
+          choice={priority}
+          onChange={setPriority}
+          suggestion={suggestion}
+          errors={fields.priority}
+        />
+      </div>
+      <SuggestionStatus suggestion={suggestion} />
+      {create.error && !Object.keys(fields).length && (
+        <p role="alert" className="error">
+          Could not create the ticket: {create.error.message}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={create.isPending}>
+          {create.isPending ? "Submitting…" : "Submit ticket"}
+        </button>
+        <p role="status" className="muted">
+          {created !== undefined &&
+            !create.isPending &&
+            `Ticket #${created} created.`}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+function suggest<T extends string>(choice: Choice<T>, value: T): Choice<T> {
+  return choice.source === "manual" ? choice : { value, source: "suggested" };
+}
+
+type ControlProps = {
+  id: string;
+  "aria-invalid": boolean;
+  "aria-describedby"?: string;
+};
+
+function Field({
+  label,
+  errors,
+  hint,
+  badge,
+  children,
+}: {
+  label: string;
+  errors?: string[];
+  hint?: string;
+  badge?: string;
+  children: (props: ControlProps) => ReactNode;
+}) {
+  const id = useId();
+  const described = [hint && `${id}-hint`, errors?.length && `${id}-error`]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <div className="field">
+      <div className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {badge && <span className="suggested-tag">{badge}</span>}
+        {hint && (
+          <span id={`${id}-hint`} className="muted counter">
+            {hint}
+          </span>
+        )}
+      </div>
+      {children({
+        id,
+        "aria-invalid": Boolean(errors?.length),
+        "aria-describedby": described || undefined,
+      })}
+      {errors?.length ? (
+        <p id={`${id}-error`} className="field-error">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ChoiceField<T extends string>(props: {
+  label: string;
+  options: readonly T[];
+  labels: Record<T, string>;
+  choice: Choice<T>;
+  onChange: (choice: Choice<T>) => void;
+  suggestion: SuggestionState;
+  errors?: string[];
+}) {
+  const { choice, suggestion } = props;
+  const badge =
+    choice.source === "manual"
+      ? undefined
+      : suggestion.status === "loading"
+        ? "Suggesting…"
+        : choice.source === "suggested"
+          ? "Suggested"
+          : undefined;
+  return (
+    <Field label={props.label} errors={props.errors} badge={badge}>
+      {(control) => (
+        <select
+          {...control}
+          required
+          className={choice.source === "suggested" ? "suggested" : undefined}
+          value={choice.value}
+          onChange={(e) => {
+            const value = e.target.value as T | "";
+            props.onChange({ value, source: value ? "manual" : "none" });
+          }}
+        >
+          <option value="">Choose…</option>
+          {props.options.map((option) => (
+            <option key={option} value={option}>
+              {props.labels[option]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function SuggestionStatus({ suggestion }: { suggestion: SuggestionState }) {
+  let text = "";
+  if (suggestion.status === "loading") text = "Looking for a suggestion…";
+  if (suggestion.status === "ready") {
+    const { suggested_category: c, suggested_priority: p } = suggestion.value;
+    text = `Suggested: ${categoryLabels[c]}, ${priorityLabels[p].toLowerCase()} priority.`;
+  }
+  if (suggestion.status === "unavailable") text = suggestion.message;
+  return (
+    <p role="status" aria-live="polite" className="muted suggestion-status">
+      {text}
+    </p>
+  );
+}
