@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  CATEGORIES,
+  CreateTicket,
+  PRIORITIES,
+  STATUSES,
+} from "../contract/tickets.js";
+import {
+  createTestDatabase,
+  DB_KINDS,
+  type TestDatabase,
+} from "../server/test/databases.js";
+import { seedTickets } from "./seed.js";
+
+const COUNT = 500;
+const YEAR_MS = 365 * 86_400_000;
+
+describe.each(DB_KINDS)("seedTickets on %s", (kind) => {
+  let database: TestDatabase;
+  const now = new Date();
+  const progress: number[] = [];
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await seedTickets(database, {
+      count: COUNT,
+      now,
+      batchSize: 120,
+      onProgress: (done) => progress.push(done),
+    });
+  });
+  afterAll(() => database.drop());
+
+  type Row = {
+    title: string;
+    description: string;
+    category: string;
+    priority: string;
+    status: string;
+    created_at: Date;
+    updated_at: Date;
+  };
+  const rows = () =>
+    database.session((s) => s.query<Row>("SELECT * FROM tickets"));
+
+  it("inserts the requested number of tickets and reports each batch", async () => {
+    expect(await rows()).toHaveLength(COUNT);
+    expect(progress).toEqual([120, 240, 360, 480, 500]);
+  });
+
+  it("uses every category, priority and status", async () => {
+    const all = await rows();
+    const values = (key: keyof Row) => new Set(all.map((row) => row[key]));
+    expect(values("category")).toEqual(new Set(CATEGORIES));
+    expect(values("priority")).toEqual(new Set(PRIORITIES));
+    expect(values("status")).toEqual(new Set(STATUSES));
+  });
+
+  it("writes varied texts", async () => {
+    const all = await rows();
+    expect(new Set(all.map((row) => row.title)).size).toBeGreaterThan(150);
+    expect(new Set(all.map((row) => row.description)).size).toBeGreaterThan(
+      450,
+    );
+  });
+
+  it("dates tickets within the last year, updated no earlier than created", async () => {
+    for (const row of await rows()) {
+      expect(row.created_at.getTime()).toBeGreaterThan(now.getTime() - YEAR_MS);
+      expect(row.created_at.getTime()).toBeLessThanOrEqual(now.getTime());
+      expect(row.updated_at.getTime()).toBeGreaterThanOrEqual(
+        row.created_at.getTime(),
+      );
+      expect(row.updated_at.getTime()).toBeLessThanOrEqual(now.getTime());
+    }
+  });
+
+  it("writes tickets that both the table constraints and the API validation accept", async () => {
+    for (const {
+      title,
+      description,
+      category,
+      priority,
+      status,
+    } of await rows()) {
+      const ticket = { title, description, category, priority, status };
+      expect(CreateTicket.parse(ticket)).toEqual(ticket);
+    }
+  });
+});

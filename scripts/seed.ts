@@ -1,0 +1,86 @@
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../server/config.js";
+import {
+  DatabaseUnavailableError,
+  openDatabase,
+  type Database,
+} from "../server/db/client.js";
+import { migrate } from "../server/db/migrate.js";
+import { demoTicket, type DemoTicket } from "./demo-tickets.js";
+import { duration, progressBar } from "./progress-bar.js";
+
+const COLUMNS = [
+  "title",
+  "description",
+  "category",
+  "priority",
+  "status",
+  "created_at",
+  "updated_at",
+] as const satisfies (keyof DemoTicket)[];
+
+// One array parameter per column: a batch of any size is one short statement with seven parameters.
+const INSERT = `INSERT INTO tickets (${COLUMNS.join(", ")}) SELECT * FROM unnest(${COLUMNS.map(
+  (column, i) =>
+    `$${i + 1}::${column.endsWith("_at") ? "timestamptz" : "text"}[]`,
+).join(", ")})`;
+
+type SeedOptions = {
+  count: number;
+  now?: Date;
+  batchSize?: number;
+  onProgress?: (done: number) => void;
+};
+
+/** Inserts `count` demo tickets in batches on one connection, building each batch while the last one is written. */
+export async function seedTickets(
+  database: Database,
+  { count, now = new Date(), batchSize = 5000, onProgress }: SeedOptions,
+): Promise<void> {
+  await database.session(async (session) => {
+    let writing: Promise<unknown> = Promise.resolve();
+    for (let done = 0; done < count; done += batchSize) {
+      const rows = Array.from(
+        { length: Math.min(batchSize, count - done) },
+        () => demoTicket(now),
+      );
+      const params = COLUMNS.map((column) => rows.map((row) => row[column]));
+      await writing;
+      writing = session
+        .query(INSERT, params)
+        .then(() => onProgress?.(done + rows.length));
+    }
+    await writing;
+  });
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { count: { type: "string", default: "1000" } },
+  });
+  const count = Number(values.count);
+  if (!Number.isSafeInteger(count) || count < 1) {
+    process.stderr.write("--count must be a positive whole number\n");
+    process.exit(1);
+  }
+  const config = loadConfig();
+  const database = await openDatabase(config.database).catch(
+    (error: unknown) => {
+      if (!(error instanceof DatabaseUnavailableError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    },
+  );
+  await migrate(database);
+  const bar = progressBar(count, "tickets");
+  await seedTickets(database, { count, onProgress: bar.update });
+  const seconds = bar.finish();
+  await database.close();
+  process.stderr.write(
+    `Inserted ${count.toLocaleString("en-US")} tickets into ${database.kind} in ${duration(seconds)} (${seconds.toFixed(1)} s)\n`,
+  );
+}
+
+// Importing this module (the test does) must not seed anything.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();
