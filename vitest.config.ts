@@ -10,6 +10,7 @@ export default defineConfig({
             "server/**/*.test.ts",
             "scripts/**/*.test.ts",
             "contract/**/*.test.ts",
+            "deploy/**/*.test.ts",
           ],
           environment: "node",
           testTimeout: 30_000,
