@@ -22,6 +22,7 @@ export default defineConfig({
           name: "web",
           include: ["web/**/*.test.tsx", "web/**/*.test.ts"],
           environment: "jsdom",
+          setupFiles: ["web/test/setup.ts"],
         },
       },
       {

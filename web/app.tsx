@@ -38,11 +38,11 @@ function Page() {
       </header>
       <main className="layout">
         <div className="side">
-          <section className="panel" aria-label="New ticket">
+          <div className="panel">
             <ErrorBoundary region="the new ticket form">
               <TicketForm />
             </ErrorBoundary>
-          </section>
+          </div>
           <div className="panel">
             <ErrorBoundary region="the statistics">
               <StatsPanel listFilters={filters} />

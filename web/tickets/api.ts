@@ -111,7 +111,7 @@ export function useCreateTicket() {
     mutationFn: async (input: CreateTicket) =>
       (await api("/api/tickets/", Ticket, { method: "POST", body: input }))
         .data,
-    onSuccess: async (ticket) => {
+    onSuccess: (ticket) => {
       for (const [key, data] of queryClient.getQueriesData<Pages>({
         queryKey: ticketKeys.lists(),
       })) {
@@ -123,7 +123,8 @@ export function useCreateTicket() {
           pages: [{ ...first, tickets: [ticket, ...first.tickets] }, ...rest],
         });
       }
-      await queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+      // Not awaited: the form resets at once, the lists and stats catch up in the background.
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
     },
   });
 }
@@ -163,7 +164,8 @@ export function useUpdateTicket(id: number) {
       for (const [key, data] of context?.before ?? [])
         queryClient.setQueryData(key, data);
     },
-    onSettled: () =>
-      queryClient.invalidateQueries({ queryKey: ticketKeys.all }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+    },
   });
 }

@@ -56,8 +56,12 @@ export function TicketForm() {
   }
 
   return (
-    <form className="ticket-form" onSubmit={submit}>
-      <h2>New ticket</h2>
+    <form
+      className="ticket-form"
+      onSubmit={submit}
+      aria-labelledby="new-ticket-heading"
+    >
+      <h2 id="new-ticket-heading">New ticket</h2>
       <Field
         label="Title"
         errors={fields.title}

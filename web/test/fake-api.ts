@@ -1,0 +1,82 @@
+import { vi } from "vitest";
+import type { Stats, Ticket } from "../../contract/tickets.js";
+
+export type FakeRequest = {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  signal?: AbortSignal;
+};
+type Handler = (request: FakeRequest) => Response | Promise<Response>;
+
+export const json = (status: number, body: unknown, headers = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
+
+export const emptyStats: Stats = {
+  total_tickets: 0,
+  open_tickets: 0,
+  avg_tickets_per_day: 0,
+  priority_breakdown: { low: 0, medium: 0, high: 0, critical: 0 },
+  category_breakdown: { billing: 0, technical: 0, account: 0, general: 0 },
+  status_breakdown: { open: 0, in_progress: 0, resolved: 0, closed: 0 },
+};
+
+let nextId = 1;
+export function makeTicket(fields: Partial<Ticket> = {}): Ticket {
+  const now = new Date().toISOString();
+  return {
+    id: nextId++,
+    title: "Cannot log in",
+    description: "The login page says my password is wrong.",
+    category: "account",
+    priority: "high",
+    status: "open",
+    created_at: now,
+    updated_at: now,
+    ...fields,
+  };
+}
+
+/**
+ * The API as the browser's fetch sees it, scripted per test: each route answers through a handler,
+ * and every request is recorded (with its abort signal) for the test to inspect.
+ */
+export function fakeApi() {
+  const requests: FakeRequest[] = [];
+  const routes = new Map<string, Handler>([
+    ["GET /api/tickets/", () => json(200, [])],
+    ["GET /api/tickets/stats/", () => json(200, emptyStats)],
+    [
+      "POST /api/tickets/classify/",
+      () => json(503, { error: "Classifier unavailable", detail: "off" }),
+    ],
+  ]);
+  vi.stubGlobal("fetch", async (input: string, init: RequestInit = {}) => {
+    const url = new URL(input, "http://localhost");
+    const request: FakeRequest = {
+      method: init.method ?? "GET",
+      path: url.pathname,
+      query: url.searchParams,
+      body: init.body ? JSON.parse(String(init.body)) : undefined,
+      signal: init.signal ?? undefined,
+    };
+    requests.push(request);
+    const route = `${request.method} ${request.path.replace(/\/\d+\/$/, "/:id/")}`;
+    const handler = routes.get(route);
+    if (!handler) throw new Error(`fake API: no route for ${route}`);
+    return handler(request);
+  });
+  return {
+    requests,
+    /** e.g. `on("PATCH /api/tickets/:id/", handler)` */
+    on(route: string, handler: Handler) {
+      routes.set(route, handler);
+    },
+    calls: (route: string) =>
+      requests.filter((r) => `${r.method} ${r.path}` === route),
+  };
+}

@@ -1,0 +1,45 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { userEvent } from "@testing-library/user-event";
+import { expect, it } from "vitest";
+import { emptyStats, fakeApi, json } from "../test/fake-api.js";
+import { renderApp } from "../test/render.js";
+
+const STATS = "GET /api/tickets/stats/";
+
+it("shows totals and every breakdown, and follows the list's filters when asked", async () => {
+  window.history.replaceState(null, "", "/?priority=high");
+  const api = fakeApi();
+  api.on(STATS, () =>
+    json(200, {
+      ...emptyStats,
+      total_tickets: 4,
+      open_tickets: 3,
+      avg_tickets_per_day: 1.5,
+      status_breakdown: { open: 3, in_progress: 0, resolved: 1, closed: 0 },
+    }),
+  );
+  const user = userEvent.setup();
+  renderApp();
+  const stats = screen.getByRole("region", { name: "Statistics" });
+  expect(await within(stats).findByText("Total tickets")).toBeVisible();
+  expect(within(stats).getByText("1.5")).toBeVisible();
+  const byStatus = within(stats).getByRole("figure", { name: "By status" });
+  expect(
+    within(byStatus)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent),
+  ).toEqual([
+    "Open3 (75%)",
+    "In progress0 (0%)",
+    "Resolved1 (25%)",
+    "Closed0 (0%)",
+  ]);
+  expect(api.calls(STATS)[0]?.query.toString()).toBe("");
+
+  await user.click(
+    within(stats).getByRole("checkbox", { name: "Match list filters" }),
+  );
+  await waitFor(() =>
+    expect(api.calls(STATS).at(-1)?.query.toString()).toBe("priority=high"),
+  );
+});
