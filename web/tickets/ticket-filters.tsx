@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   CATEGORIES,
   PRIORITIES,
@@ -34,6 +34,20 @@ export function TicketFilters({
     return () => clearTimeout(timer);
   }, [search, filters, onChange]);
 
+  // "/" jumps to the search box from anywhere but a text field, as on many sites.
+  const searchBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.key !== "/" || target.closest("input, textarea, select"))
+        return;
+      event.preventDefault();
+      searchBox.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
   const active = Object.values(filters).some(Boolean);
   return (
     <form
@@ -45,8 +59,9 @@ export function TicketFilters({
         <span>Search</span>
         <input
           type="search"
+          ref={searchBox}
           value={search}
-          placeholder="Title or description"
+          placeholder="Title or description (press /)"
           onChange={(e) => setSearch(e.target.value)}
         />
       </label>

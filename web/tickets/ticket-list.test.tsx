@@ -77,6 +77,9 @@ describe("ticket list", () => {
       expect(api.calls(LIST).at(-1)?.query.get("search")).toBe("50% off"),
     );
 
+    await user.click(document.body);
+    await user.keyboard("/");
+    expect(screen.getByRole("searchbox", { name: "Search" })).toHaveFocus();
     await user.click(screen.getByRole("button", { name: "Clear filters" }));
     expect(window.location.search).toBe("");
     expect(screen.getByRole("searchbox", { name: "Search" })).toHaveValue("");
