@@ -1,12 +1,8 @@
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../server/config.js";
-import {
-  DatabaseUnavailableError,
-  openDatabase,
-  type Database,
-} from "../server/db/client.js";
-import { migrate } from "../server/db/migrate.js";
+import type { Database } from "../server/db/client.js";
+import { openConfiguredDatabase, positiveInteger } from "./cli.js";
 import { demoTicket, type DemoTicket } from "./demo-tickets.js";
 import { duration, progressBar } from "./progress-bar.js";
 
@@ -52,6 +48,9 @@ export async function seedTickets(
         .then(() => onProgress?.(done + rows.length));
     }
     await writing;
+    // Fresh statistics and visibility map, as after any bulk load; autovacuum may be off or not yet run.
+    // https://www.postgresql.org/docs/current/populate.html#POPULATE-ANALYZE
+    await session.exec("VACUUM ANALYZE tickets");
   });
 }
 
@@ -59,20 +58,8 @@ async function main() {
   const { values } = parseArgs({
     options: { count: { type: "string", default: "1000" } },
   });
-  const count = Number(values.count);
-  if (!Number.isSafeInteger(count) || count < 1) {
-    process.stderr.write("--count must be a positive whole number\n");
-    process.exit(1);
-  }
-  const config = loadConfig();
-  const database = await openDatabase(config.database).catch(
-    (error: unknown) => {
-      if (!(error instanceof DatabaseUnavailableError)) throw error;
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    },
-  );
-  await migrate(database);
+  const count = positiveInteger("count", values.count);
+  const database = await openConfiguredDatabase(loadConfig());
   const bar = progressBar(count, "tickets");
   await seedTickets(database, { count, onProgress: bar.update });
   const seconds = bar.finish();
