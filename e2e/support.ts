@@ -4,13 +4,15 @@ import { chromium, type Browser } from "playwright-core";
 import { buildApp } from "../server/app.js";
 import { createClassifier } from "../server/classify/classifier.js";
 import { openAiSuggest } from "../server/classify/openai-adapter.js";
-import { createTestDatabase } from "../server/test/databases.js";
+import { openDatabase } from "../server/db/client.js";
+import { migrate } from "../server/db/migrate.js";
+import { createLogger } from "../server/logger.js";
 import { startFakeLlm } from "../server/test/fake-llm.js";
-import { testLogger } from "../server/test/helpers.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const SCREENSHOTS = "e2e/screenshots";
 const STATIC_DIR = "dist/web";
+const logger = createLogger("silent");
 
 /** End-to-end tests need Debian's Chromium; locally they may skip (loudly), in CI they must run. */
 export const browserAvailable = existsSync(CHROMIUM);
@@ -52,7 +54,9 @@ export async function startE2eApp({ cooldownMs = 60_000 } = {}) {
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
   const llm = await startFakeLlm();
-  const database = await createTestDatabase("pglite");
+  // NOTE: not server/test/databases.ts, which demands TEST_DATABASE_URL in CI; these tests need PGlite only.
+  const database = await openDatabase({ kind: "pglite", dataDir: "memory://" });
+  await migrate(database);
   const suggest = openAiSuggest({
     apiKey: "e2e",
     baseURL: llm.baseURL,
@@ -62,8 +66,8 @@ export async function startE2eApp({ cooldownMs = 60_000 } = {}) {
   const app = await buildApp({
     config: { corsOrigins: [], staticDir: STATIC_DIR, classifyRateLimit: 1000 },
     db: database.db,
-    classifier: createClassifier({ suggest, log: testLogger, cooldownMs }),
-    logger: testLogger,
+    classifier: createClassifier({ suggest, log: logger, cooldownMs }),
+    logger: logger,
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;
@@ -73,7 +77,7 @@ export async function startE2eApp({ cooldownMs = 60_000 } = {}) {
     async close() {
       await app.close();
       await llm.close();
-      await database.drop();
+      await database.close();
     },
   };
 }

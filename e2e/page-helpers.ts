@@ -1,0 +1,121 @@
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { expect } from "vitest";
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * A page that records every console error, uncaught exception and dialog; `close()` fails on any of them.
+ * `expectedErrors` match console errors as "<text> (<source url>)".
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  {
+    expectedErrors = [],
+    ...options
+  }: BrowserContextOptions & { expectedErrors?: RegExp[] } = {},
+) {
+  const context = await browser.newContext({
+    viewport: DESKTOP,
+    reducedMotion: "reduce",
+    ...options,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const text = `${message.text()} (${message.location().url})`;
+    if (expectedErrors.some((pattern) => pattern.test(text))) return;
+    problems.push(`console error: ${text}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.stack}`));
+  page.on("dialog", (dialog) => {
+    problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(url);
+  return {
+    page,
+    /** Fails with every problem the page reported; then closes it. */
+    async close() {
+      await context.close();
+      expect(problems, "the page reported problems").toEqual([]);
+    },
+  };
+}
+
+/** Polls until the value matches: Playwright's own `expect` is not in playwright-core. */
+export const eventually = <T>(read: () => Promise<T> | T, timeout = 10_000) =>
+  expect.poll(read, { timeout, interval: 50 });
+
+/** The parts of the main screen, found by role and accessible name. */
+export function screen(page: Page) {
+  const form = page.getByRole("form", { name: "New ticket" });
+  const filters = page.getByRole("search");
+  const stats = page.getByRole("region", { name: "Statistics" });
+  const list = page.getByRole("list", { name: "Tickets" });
+  return {
+    form: {
+      title: form.getByRole("textbox", { name: "Title" }),
+      description: form.getByRole("textbox", { name: "Description" }),
+      category: form.getByRole("combobox", { name: "Category" }),
+      priority: form.getByRole("combobox", { name: "Priority" }),
+      submit: form.getByRole("button", { name: "Submit ticket" }),
+      statuses: () => form.getByRole("status").allTextContents(),
+    },
+    filters: {
+      search: filters.getByRole("searchbox", { name: "Search" }),
+      category: filters.getByRole("combobox", { name: "Category" }),
+      priority: filters.getByRole("combobox", { name: "Priority" }),
+      status: filters.getByRole("combobox", { name: "Status" }),
+    },
+    stats,
+    tickets: page.getByRole("region", { name: "Tickets" }),
+    list,
+    /** The titles of the tickets shown, top first. */
+    titles: () => list.getByRole("heading", { level: 3 }).allTextContents(),
+    ticket: (title: string) =>
+      list.getByRole("article", { name: title, exact: true }),
+    statusOf: (id: number) =>
+      page.getByRole("combobox", {
+        name: `Status of ticket #${id}`,
+        exact: true,
+      }),
+    /** The stat tiles as { "Open tickets": "3", ... }. */
+    async tiles(): Promise<Record<string, string>> {
+      const terms = await stats.getByRole("term").allTextContents();
+      const values = await stats.getByRole("definition").allTextContents();
+      return Object.fromEntries(
+        terms.map((term, i) => [term, values[i] ?? ""]),
+      );
+    },
+    /** One breakdown (“By status”, …) as { Open: 3, ... }. */
+    async breakdown(name: string): Promise<Record<string, number>> {
+      const rows = await stats
+        .getByRole("figure", { name })
+        .getByRole("listitem")
+        .allTextContents();
+      return Object.fromEntries(
+        rows.map((row) => {
+          const [, label = row, count = ""] =
+            /^(\D+?)\s*([\d,]+) \(\d+%\)$/.exec(row) ?? [];
+          return [label, Number(count.replace(/,/g, ""))];
+        }),
+      );
+    },
+  };
+}
+
+/** Types a ticket into the form and waits until the (scripted) suggestion has filled it in. */
+export async function typeTicketAndWaitForSuggestion(page: Page) {
+  const ui = screen(page);
+  await eventually(() => ui.titles()).not.toEqual([]);
+  await ui.form.title.fill("Invoice shows the wrong VAT number");
+  await ui.form.description.fill(
+    "Our VAT number changed in January but the invoices still show the old one.",
+  );
+  await eventually(() => ui.form.statuses()).toContainEqual(
+    expect.stringMatching(/^Suggested: /),
+  );
+}

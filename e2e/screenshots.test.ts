@@ -1,0 +1,81 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { goodAnswer } from "../server/test/fake-llm.js";
+import {
+  DESKTOP,
+  PHONE,
+  eventually,
+  openPage,
+  screen,
+  typeTicketAndWaitForSuggestion,
+} from "./page-helpers.js";
+import { seedTickets } from "./test-data.js";
+import {
+  SCREENSHOTS,
+  browserAvailable,
+  launchBrowser,
+  startE2eApp,
+} from "./support.js";
+
+/** Pictures of the main screens for people to look at (e2e/screenshots/, not committed). */
+describe.skipIf(!browserAvailable)("screenshots", () => {
+  let app: Awaited<ReturnType<typeof startE2eApp>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
+    await seedTickets(app.url);
+    app.llm.script(goodAnswer("billing", "medium"));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const screens = [
+    ["desktop", DESKTOP],
+    ["phone", PHONE],
+  ] as const;
+  const schemes = ["light", "dark"] as const;
+
+  it.each(
+    screens.flatMap(([device, viewport]) =>
+      schemes.map((colorScheme) => ({ device, viewport, colorScheme })),
+    ),
+  )(
+    "main screen with tickets and a suggestion: $device, $colorScheme",
+    async ({ device, viewport, colorScheme }) => {
+      const { page, close } = await openPage(browser, app.url, {
+        viewport,
+        colorScheme,
+      });
+      await typeTicketAndWaitForSuggestion(page);
+      await page.screenshot({
+        path: `${SCREENSHOTS}/main-${device}-${colorScheme}.png`,
+        fullPage: true,
+        animations: "disabled",
+      });
+      await close();
+    },
+  );
+
+  it("filtered list", async () => {
+    const { page, close } = await openPage(
+      browser,
+      `${app.url}/?category=technical&status=open`,
+    );
+    const ui = screen(page);
+    await eventually(() => ui.titles()).toEqual([
+      "Dashboard charts never finish loading",
+    ]);
+    await ui.stats
+      .getByRole("checkbox", { name: "Match list filters" })
+      .check();
+    await eventually(() => ui.tiles()).toMatchObject({ "Total tickets": "1" });
+    await page.screenshot({
+      path: `${SCREENSHOTS}/filtered-desktop-light.png`,
+      fullPage: true,
+      animations: "disabled",
+    });
+    await close();
+  });
+});

@@ -1,0 +1,64 @@
+import type { CreateTicket, Ticket } from "../contract/tickets.js";
+
+/** Creates a ticket through the API, for tests whose subject is not the form. */
+export async function createTicket(
+  baseUrl: string,
+  input: CreateTicket,
+): Promise<Ticket> {
+  const response = await fetch(`${baseUrl}/api/tickets/`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(input),
+  });
+  if (response.status !== 201)
+    throw new Error(`creating a ticket: HTTP ${response.status}`);
+  return (await response.json()) as Ticket;
+}
+
+let counter = 0;
+/** A word no other test uses, so a test finds its own tickets whatever else the database holds. */
+export const uniqueWord = (prefix: string) =>
+  `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** A varied handful of tickets, so that screens look like a desk in use. */
+export async function seedTickets(baseUrl: string) {
+  const tickets: CreateTicket[] = [
+    {
+      title: "Charged twice for the March invoice",
+      description:
+        "My card statement shows two payments of 49 € on 3 March. Please refund one of them; the invoice number is INV-2291.",
+      category: "billing",
+      priority: "high",
+    },
+    {
+      title: "Cannot sign in after changing my email address",
+      description:
+        "I changed my email address yesterday and since then the sign-in page says that my account does not exist. I tried the old address too, and resetting my password, but the reset email never arrives. This blocks our whole team because I am the only administrator on the account.",
+      category: "account",
+      priority: "critical",
+      status: "in_progress",
+    },
+    {
+      title: "Export to CSV drops accented characters",
+      description: "Names like “Zoë” come out as “Zo?” in the exported file.",
+      category: "technical",
+      priority: "medium",
+      status: "resolved",
+    },
+    {
+      title: "Do you offer a discount for non-profits?",
+      description: "We are a small charity and would like to know.",
+      category: "general",
+      priority: "low",
+      status: "closed",
+    },
+    {
+      title: "Dashboard charts never finish loading",
+      description:
+        "The spinner keeps turning on the analytics page in Firefox.",
+      category: "technical",
+      priority: "high",
+    },
+  ];
+  for (const ticket of tickets) await createTicket(baseUrl, ticket);
+}

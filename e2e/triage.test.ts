@@ -1,0 +1,76 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { goodAnswer } from "../server/test/fake-llm.js";
+import { eventually, openPage, screen } from "./page-helpers.js";
+import { uniqueWord } from "./test-data.js";
+import { browserAvailable, launchBrowser, startE2eApp } from "./support.js";
+
+describe.skipIf(!browserAvailable)("creating a ticket with AI triage", () => {
+  let app: Awaited<ReturnType<typeof startE2eApp>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("fills category and priority from the suggestion, keeps a hand-picked value, and shows the new ticket at the top at once", async () => {
+    const { page, close } = await openPage(browser, app.url);
+    const ui = screen(page);
+    const title = `Checkout page crashes ${uniqueWord("t")}`;
+    const description =
+      "Since this morning the checkout page shows a blank screen.";
+
+    app.llm.script(goodAnswer("technical", "high"));
+    await ui.form.title.fill(title);
+    await ui.form.description.fill(description);
+    await eventually(() => ui.form.statuses()).toContain(
+      "Suggested: Technical, high priority.",
+    );
+    expect(await ui.form.category.inputValue()).toBe("technical");
+    expect(await ui.form.priority.inputValue()).toBe("high");
+
+    // The person knows better about the priority; the next suggestion must not undo that.
+    await ui.form.priority.selectOption({ label: "Critical" });
+    const asked = app.llm.requests.length;
+    app.llm.script(goodAnswer("billing", "low"));
+    await ui.form.description.pressSequentially(" The card was charged twice.");
+    await eventually(() => ui.form.statuses()).toContain(
+      "Suggested: Billing, low priority.",
+    );
+    expect(app.llm.requests.length).toBeGreaterThan(asked);
+    expect(await ui.form.category.inputValue()).toBe("billing");
+    expect(await ui.form.priority.inputValue()).toBe("critical");
+
+    // Hold back every list and stats refetch: the form must reset and the ticket appear from the
+    // create reply alone, without waiting for the server to list tickets again.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname.startsWith("/api/tickets/"),
+      async (route) => {
+        if (route.request().method() === "GET") await held;
+        await route.fallback();
+      },
+    );
+    await ui.form.submit.click();
+    await eventually(() => ui.form.statuses()).toContainEqual(
+      expect.stringMatching(/^Ticket #\d+ created\.$/),
+    );
+    expect((await ui.titles())[0]).toBe(title);
+    expect(await ui.form.title.inputValue()).toBe("");
+    expect(await ui.form.description.inputValue()).toBe("");
+    expect(await ui.form.category.inputValue()).toBe("");
+    expect(await ui.form.priority.inputValue()).toBe("");
+    release();
+    await page.unrouteAll({ behavior: "wait" });
+
+    const created = ui.ticket(title);
+    expect(await created.textContent()).toContain("Billing");
+    expect(await created.textContent()).toContain("Critical");
+    expect(await created.textContent()).toContain(description);
+    await close();
+  });
+});

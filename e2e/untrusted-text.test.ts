@@ -1,0 +1,55 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { goodAnswer } from "../server/test/fake-llm.js";
+import { eventually, openPage, screen } from "./page-helpers.js";
+import { browserAvailable, launchBrowser, startE2eApp } from "./support.js";
+
+const HOSTILE =
+  "<img src=x onerror=alert(1)><script>alert(2)</script><b>bold</b>";
+
+describe.skipIf(!browserAvailable)("text typed by customers", () => {
+  let app: Awaited<ReturnType<typeof startE2eApp>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("shows a title and description full of HTML and script tags as plain text", async () => {
+    app.llm.script(goodAnswer("general", "low"));
+    // openPage fails the test on any dialog, such as one opened by alert().
+    const { page, close } = await openPage(browser, app.url);
+    const ui = screen(page);
+    const description = `Steps: ${HOSTILE}\n<a href="javascript:alert(3)">click</a>`;
+
+    await ui.form.title.fill(HOSTILE);
+    await ui.form.description.fill(description);
+    await eventually(() => ui.form.statuses()).toContain(
+      "Suggested: General, low priority.",
+    );
+    await ui.form.submit.click();
+    await eventually(() => ui.titles().then((titles) => titles[0])).toBe(
+      HOSTILE,
+    );
+
+    const expectPlainText = async (when: string) => {
+      const ticket = ui.ticket(HOSTILE);
+      await eventually(() => ticket.count()).toBe(1);
+      const heading = ticket.getByRole("heading", { level: 3 });
+      expect(await heading.textContent(), when).toBe(HOSTILE);
+      expect(await ticket.textContent(), when).toContain(description);
+      expect(await ticket.getByRole("img").count(), when).toBe(0);
+      expect(await ticket.getByRole("link").count(), when).toBe(0);
+      expect(await ticket.locator("b, script, img, a").count(), when).toBe(0);
+    };
+    await expectPlainText("after creating");
+    await page.reload();
+    await expectPlainText("after a reload");
+    // Give a late onerror handler the chance to fire before the dialog check.
+    await page.waitForTimeout(300);
+    await close();
+  });
+});
