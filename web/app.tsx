@@ -43,7 +43,7 @@ function Page() {
               <TicketForm />
             </ErrorBoundary>
           </div>
-          <div className="panel">
+          <div className="panel stats-panel">
             <ErrorBoundary region="the statistics">
               <StatsPanel listFilters={filters} />
             </ErrorBoundary>

@@ -54,7 +54,7 @@ export function StatsPanel({ listFilters }: { listFilters: TicketFilters }) {
               value={number.format(stats.open_tickets)}
             />
             <Tile
-              label="Per day (average)"
+              label="Daily average"
               value={String(stats.avg_tickets_per_day)}
             />
           </dl>

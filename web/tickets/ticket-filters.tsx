@@ -61,7 +61,9 @@ export function TicketFilters({
           type="search"
           ref={searchBox}
           value={search}
-          placeholder="Title or description (press /)"
+          placeholder="Title or description"
+          aria-keyshortcuts="/"
+          title="Press / to jump here"
           onChange={(e) => setSearch(e.target.value)}
         />
       </label>

@@ -86,7 +86,10 @@ export function TicketList({ filters }: { filters: TicketFilters }) {
             {isFetchingNextPage ? "Loading more…" : "Load more tickets"}
           </button>
         ) : (
-          <p className="muted">{tickets.length} tickets shown — that is all.</p>
+          <p className="muted">
+            {tickets.length === 1 ? "1 ticket" : `${tickets.length} tickets`}{" "}
+            shown — that is all.
+          </p>
         )}
       </div>
     </>
