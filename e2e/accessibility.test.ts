@@ -1,28 +1,22 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { goodAnswer } from "../server/test/fake-llm.js";
 import { openPage, typeTicketAndWaitForSuggestion } from "./page-helpers.js";
 import { seedTickets } from "./test-data.js";
-import { browserAvailable, launchBrowser, startE2eApp } from "./support.js";
+import { browserAvailable, useE2e } from "./support.js";
 
 describe.skipIf(!browserAvailable)("accessibility of the main screen", () => {
-  let app: Awaited<ReturnType<typeof startE2eApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
+  const e2e = useE2e(async (app) => {
     await seedTickets(app.url);
     app.llm.script(goodAnswer("billing", "medium"));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   it.each(["light", "dark"] as const)(
     "has no serious or critical axe violations with tickets and a suggestion shown, in the %s scheme",
     async (colorScheme) => {
-      const { page, close } = await openPage(browser, app.url, { colorScheme });
+      const { page, close } = await openPage(e2e.browser, e2e.app.url, {
+        colorScheme,
+      });
       await typeTicketAndWaitForSuggestion(page);
 
       const { violations } = await new AxeBuilder({ page }).analyze();

@@ -1,9 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Script } from "../server/test/fake-llm.js";
 import { eventually, openPage, screen } from "./page-helpers.js";
 import { uniqueWord } from "./test-data.js";
-import { browserAvailable, launchBrowser, startE2eApp } from "./support.js";
+import { browserAvailable, useE2e } from "./support.js";
 
 const UNAVAILABLE =
   "Suggestions are unavailable right now; choose category and priority yourself.";
@@ -14,15 +13,7 @@ const CLASSIFY_503 =
 describe.skipIf(!browserAvailable)(
   "creating a ticket with the classifier down",
   () => {
-    let app: Awaited<ReturnType<typeof startE2eApp>>;
-    let browser: Browser;
-    beforeAll(async () => {
-      [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await app?.close();
-    });
+    const e2e = useE2e();
 
     it.each<[string, Script]>([
       ["answers 500", { kind: "fail", status: 500 }],
@@ -30,8 +21,8 @@ describe.skipIf(!browserAvailable)(
     ])(
       "says suggestions are unavailable when the LLM %s, and the ticket can still be submitted",
       async (_case, script) => {
-        app.llm.script(script);
-        const { page, close } = await openPage(browser, app.url, {
+        e2e.app.llm.script(script);
+        const { page, close } = await openPage(e2e.browser, e2e.app.url, {
           expectedErrors: [CLASSIFY_503],
         });
         const ui = screen(page);
@@ -58,8 +49,8 @@ describe.skipIf(!browserAvailable)(
     );
 
     it("lets a ticket be submitted while a suggestion is still on its way", async () => {
-      app.llm.script({ kind: "hang" });
-      const { page, close } = await openPage(browser, app.url, {
+      e2e.app.llm.script({ kind: "hang" });
+      const { page, close } = await openPage(e2e.browser, e2e.app.url, {
         expectedErrors: [CLASSIFY_503],
       });
       const ui = screen(page);

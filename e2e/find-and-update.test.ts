@@ -1,19 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eventually, openPage, screen } from "./page-helpers.js";
 import { createTicket, uniqueWord } from "./test-data.js";
-import { browserAvailable, launchBrowser, startE2eApp } from "./support.js";
+import { browserAvailable, useE2e } from "./support.js";
 
 describe.skipIf(!browserAvailable)("finding and updating tickets", () => {
-  let app: Awaited<ReturnType<typeof startE2eApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const e2e = useE2e();
 
   const query = (url: string) =>
     Object.fromEntries(new URL(url).searchParams.entries());
@@ -22,25 +13,25 @@ describe.skipIf(!browserAvailable)("finding and updating tickets", () => {
     const word = uniqueWord("zebra");
     const refund = `Refund for ${word} not received`;
     const outage = `Dashboard for ${word} times out`;
-    await createTicket(app.url, {
+    await createTicket(e2e.app.url, {
       title: refund,
       description: "I was promised a refund two weeks ago.",
       category: "billing",
       priority: "low",
     });
-    await createTicket(app.url, {
+    await createTicket(e2e.app.url, {
       title: outage,
       description: "The dashboard never finishes loading.",
       category: "technical",
       priority: "critical",
     });
-    await createTicket(app.url, {
+    await createTicket(e2e.app.url, {
       title: "Unrelated question about invoices",
       description: "Where do I download my invoices?",
       category: "billing",
       priority: "low",
     });
-    const { page, close } = await openPage(browser, app.url);
+    const { page, close } = await openPage(e2e.browser, e2e.app.url);
     const ui = screen(page);
     await eventually(() => ui.titles()).toContain(refund);
 
@@ -80,13 +71,13 @@ describe.skipIf(!browserAvailable)("finding and updating tickets", () => {
 
   it("changes a ticket's status in place and the statistics follow", async () => {
     const title = `Password reset link expired ${uniqueWord("p")}`;
-    const ticket = await createTicket(app.url, {
+    const ticket = await createTicket(e2e.app.url, {
       title,
       description: "The link in the reset email says it has expired.",
       category: "account",
       priority: "medium",
     });
-    const { page, close } = await openPage(browser, app.url);
+    const { page, close } = await openPage(e2e.browser, e2e.app.url);
     const ui = screen(page);
     const status = ui.statusOf(ticket.id);
     await eventually(() => status.inputValue()).toBe("open");

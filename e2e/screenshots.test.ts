@@ -1,5 +1,4 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { describe, it } from "vitest";
 import { goodAnswer } from "../server/test/fake-llm.js";
 import {
   DESKTOP,
@@ -10,25 +9,13 @@ import {
   typeTicketAndWaitForSuggestion,
 } from "./page-helpers.js";
 import { seedTickets } from "./test-data.js";
-import {
-  SCREENSHOTS,
-  browserAvailable,
-  launchBrowser,
-  startE2eApp,
-} from "./support.js";
+import { SCREENSHOTS, browserAvailable, useE2e } from "./support.js";
 
 /** Pictures of the main screens for people to look at (e2e/screenshots/, not committed). */
 describe.skipIf(!browserAvailable)("screenshots", () => {
-  let app: Awaited<ReturnType<typeof startE2eApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
+  const e2e = useE2e(async (app) => {
     await seedTickets(app.url);
     app.llm.script(goodAnswer("billing", "medium"));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   const screens = [
@@ -44,7 +31,7 @@ describe.skipIf(!browserAvailable)("screenshots", () => {
   )(
     "main screen with tickets and a suggestion: $device, $colorScheme",
     async ({ device, viewport, colorScheme }) => {
-      const { page, close } = await openPage(browser, app.url, {
+      const { page, close } = await openPage(e2e.browser, e2e.app.url, {
         viewport,
         colorScheme,
       });
@@ -60,8 +47,8 @@ describe.skipIf(!browserAvailable)("screenshots", () => {
 
   it("filtered list", async () => {
     const { page, close } = await openPage(
-      browser,
-      `${app.url}/?category=technical&status=open`,
+      e2e.browser,
+      `${e2e.app.url}/?category=technical&status=open`,
     );
     const ui = screen(page);
     await eventually(() => ui.titles()).toEqual([

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../server/app.js";
 import { createClassifier } from "../server/classify/classifier.js";
 import { openAiSuggest } from "../server/classify/openai-adapter.js";
@@ -80,4 +81,23 @@ export async function startE2eApp({ cooldownMs = 60_000 } = {}) {
       await database.close();
     },
   };
+}
+
+export type E2eApp = Awaited<ReturnType<typeof startE2eApp>>;
+
+/** The app and a browser for the enclosing describe block, both closed after it. */
+export function useE2e(prepare?: (app: E2eApp) => Promise<void> | void) {
+  const context = {} as { app: E2eApp; browser: Browser };
+  beforeAll(async () => {
+    [context.app, context.browser] = await Promise.all([
+      startE2eApp(),
+      launchBrowser(),
+    ]);
+    await prepare?.(context.app);
+  });
+  afterAll(async () => {
+    await context.browser?.close();
+    await context.app?.close();
+  });
+  return context;
 }

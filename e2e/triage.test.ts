@@ -1,29 +1,20 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { goodAnswer } from "../server/test/fake-llm.js";
 import { eventually, openPage, screen } from "./page-helpers.js";
 import { uniqueWord } from "./test-data.js";
-import { browserAvailable, launchBrowser, startE2eApp } from "./support.js";
+import { browserAvailable, useE2e } from "./support.js";
 
 describe.skipIf(!browserAvailable)("creating a ticket with AI triage", () => {
-  let app: Awaited<ReturnType<typeof startE2eApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const e2e = useE2e();
 
   it("fills category and priority from the suggestion, keeps a hand-picked value, and shows the new ticket at the top at once", async () => {
-    const { page, close } = await openPage(browser, app.url);
+    const { page, close } = await openPage(e2e.browser, e2e.app.url);
     const ui = screen(page);
     const title = `Checkout page crashes ${uniqueWord("t")}`;
     const description =
       "Since this morning the checkout page shows a blank screen.";
 
-    app.llm.script(goodAnswer("technical", "high"));
+    e2e.app.llm.script(goodAnswer("technical", "high"));
     await ui.form.title.fill(title);
     await ui.form.description.fill(description);
     await eventually(() => ui.form.statuses()).toContain(
@@ -34,13 +25,13 @@ describe.skipIf(!browserAvailable)("creating a ticket with AI triage", () => {
 
     // The person knows better about the priority; the next suggestion must not undo that.
     await ui.form.priority.selectOption({ label: "Critical" });
-    const asked = app.llm.requests.length;
-    app.llm.script(goodAnswer("billing", "low"));
+    const asked = e2e.app.llm.requests.length;
+    e2e.app.llm.script(goodAnswer("billing", "low"));
     await ui.form.description.pressSequentially(" The card was charged twice.");
     await eventually(() => ui.form.statuses()).toContain(
       "Suggested: Billing, low priority.",
     );
-    expect(app.llm.requests.length).toBeGreaterThan(asked);
+    expect(e2e.app.llm.requests.length).toBeGreaterThan(asked);
     expect(await ui.form.category.inputValue()).toBe("billing");
     expect(await ui.form.priority.inputValue()).toBe("critical");
 

@@ -1,27 +1,18 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { goodAnswer } from "../server/test/fake-llm.js";
 import { eventually, openPage, screen } from "./page-helpers.js";
-import { browserAvailable, launchBrowser, startE2eApp } from "./support.js";
+import { browserAvailable, useE2e } from "./support.js";
 
 const HOSTILE =
   "<img src=x onerror=alert(1)><script>alert(2)</script><b>bold</b>";
 
 describe.skipIf(!browserAvailable)("text typed by customers", () => {
-  let app: Awaited<ReturnType<typeof startE2eApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const e2e = useE2e();
 
   it("shows a title and description full of HTML and script tags as plain text", async () => {
-    app.llm.script(goodAnswer("general", "low"));
+    e2e.app.llm.script(goodAnswer("general", "low"));
     // openPage fails the test on any dialog, such as one opened by alert().
-    const { page, close } = await openPage(browser, app.url);
+    const { page, close } = await openPage(e2e.browser, e2e.app.url);
     const ui = screen(page);
     const description = `Steps: ${HOSTILE}\n<a href="javascript:alert(3)">click</a>`;
 

@@ -1,10 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import {
-  CATEGORIES,
-  PRIORITIES,
-  STATUSES,
-  type TicketFilters as Filters,
-} from "../../contract/tickets.js";
+import type { TicketFilters as Filters } from "../../contract/tickets.js";
+import { EnumOptions } from "./enum-options.js";
 import { categoryLabels, priorityLabels, statusLabels } from "./labels.js";
 
 export const SEARCH_DELAY_MS = 300;
@@ -69,21 +65,18 @@ export function TicketFilters({
       </label>
       <FilterSelect
         label="Category"
-        options={CATEGORIES}
         labels={categoryLabels}
         value={filters.category}
         onChange={(category) => onChange({ ...filters, category })}
       />
       <FilterSelect
         label="Priority"
-        options={PRIORITIES}
         labels={priorityLabels}
         value={filters.priority}
         onChange={(priority) => onChange({ ...filters, priority })}
       />
       <FilterSelect
         label="Status"
-        options={STATUSES}
         labels={statusLabels}
         value={filters.status}
         onChange={(status) => onChange({ ...filters, status })}
@@ -99,7 +92,6 @@ export function TicketFilters({
 
 function FilterSelect<T extends string>(props: {
   label: string;
-  options: readonly T[];
   labels: Record<T, string>;
   value?: T;
   onChange: (value: T | undefined) => void;
@@ -112,11 +104,7 @@ function FilterSelect<T extends string>(props: {
         onChange={(e) => props.onChange((e.target.value || undefined) as T)}
       >
         <option value="">All</option>
-        {props.options.map((option) => (
-          <option key={option} value={option}>
-            {props.labels[option]}
-          </option>
-        ))}
+        <EnumOptions labels={props.labels} />
       </select>
     </label>
   );

@@ -1,13 +1,12 @@
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import {
-  CATEGORIES,
-  PRIORITIES,
   TITLE_MAX,
   type Category,
   type Priority,
 } from "../../contract/tickets.js";
 import { ApiError } from "../lib/api-client.js";
 import { useCreateTicket } from "./api.js";
+import { EnumOptions } from "./enum-options.js";
 import { categoryLabels, priorityLabels } from "./labels.js";
 import {
   useClassifySuggestion,
@@ -92,7 +91,6 @@ export function TicketForm() {
       <div className="form-row">
         <ChoiceField
           label="Category"
-          options={CATEGORIES}
           labels={categoryLabels}
           choice={category}
           onChange={setCategory}
@@ -101,7 +99,6 @@ export function TicketForm() {
         />
         <ChoiceField
           label="Priority"
-          options={PRIORITIES}
           labels={priorityLabels}
           choice={priority}
           onChange={setPriority}
@@ -183,7 +180,6 @@ function Field({
 
 function ChoiceField<T extends string>(props: {
   label: string;
-  options: readonly T[];
   labels: Record<T, string>;
   choice: Choice<T>;
   onChange: (choice: Choice<T>) => void;
@@ -213,11 +209,7 @@ function ChoiceField<T extends string>(props: {
           }}
         >
           <option value="">Choose…</option>
-          {props.options.map((option) => (
-            <option key={option} value={option}>
-              {props.labels[option]}
-            </option>
-          ))}
+          <EnumOptions labels={props.labels} />
         </select>
       )}
     </Field>

@@ -1,13 +1,8 @@
 import { useState } from "react";
-import {
-  CATEGORIES,
-  PRIORITIES,
-  STATUSES,
-  type Ticket,
-  type UpdateTicket,
-} from "../../contract/tickets.js";
+import { type Ticket, type UpdateTicket } from "../../contract/tickets.js";
 import { Badge } from "../components/badge.js";
 import { useUpdateTicket } from "./api.js";
+import { EnumOptions } from "./enum-options.js";
 import { categoryLabels, priorityLabels, statusLabels } from "./labels.js";
 import { RelativeTime } from "./relative-time.js";
 
@@ -58,7 +53,6 @@ export function TicketItem({ ticket }: { ticket: Ticket }) {
           <InlineSelect
             label="Status"
             ticket={ticket}
-            options={STATUSES}
             labels={statusLabels}
             value={ticket.status}
             onChange={(status) => change({ status })}
@@ -66,7 +60,6 @@ export function TicketItem({ ticket }: { ticket: Ticket }) {
           <InlineSelect
             label="Category"
             ticket={ticket}
-            options={CATEGORIES}
             labels={categoryLabels}
             value={ticket.category}
             onChange={(category) => change({ category })}
@@ -74,7 +67,6 @@ export function TicketItem({ ticket }: { ticket: Ticket }) {
           <InlineSelect
             label="Priority"
             ticket={ticket}
-            options={PRIORITIES}
             labels={priorityLabels}
             value={ticket.priority}
             onChange={(priority) => change({ priority })}
@@ -93,7 +85,6 @@ export function TicketItem({ ticket }: { ticket: Ticket }) {
 function InlineSelect<T extends string>(props: {
   label: string;
   ticket: Ticket;
-  options: readonly T[];
   labels: Record<T, string>;
   value: T;
   onChange: (value: T) => void;
@@ -110,11 +101,7 @@ function InlineSelect<T extends string>(props: {
         value={props.value}
         onChange={(e) => props.onChange(e.target.value as T)}
       >
-        {props.options.map((option) => (
-          <option key={option} value={option}>
-            {props.labels[option]}
-          </option>
-        ))}
+        <EnumOptions labels={props.labels} />
       </select>
     </label>
   );
