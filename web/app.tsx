@@ -7,7 +7,7 @@ import { TicketForm } from "./tickets/ticket-form.js";
 import { TicketList } from "./tickets/ticket-list.js";
 import { useUrlFilters } from "./tickets/use-url-filters.js";
 
-export function createQueryClient() {
+function createQueryClient() {
   return new QueryClient({
     defaultOptions: {
       queries: { staleTime: 5_000, retry: 1 },

@@ -65,7 +65,7 @@ export const ticketListOptions = (filters: TicketFilters) =>
     getNextPageParam: (last) => last.next,
   });
 
-export const STATS_REFRESH_MS = 30_000;
+const STATS_REFRESH_MS = 30_000;
 
 export const statsOptions = (filters: TicketFilters) =>
   queryOptions({

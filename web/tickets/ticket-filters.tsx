@@ -3,7 +3,7 @@ import type { TicketFilters as Filters } from "../../contract/tickets.js";
 import { EnumOptions } from "./enum-options.js";
 import { categoryLabels, priorityLabels, statusLabels } from "./labels.js";
 
-export const SEARCH_DELAY_MS = 300;
+const SEARCH_DELAY_MS = 300;
 
 export function TicketFilters({
   filters,

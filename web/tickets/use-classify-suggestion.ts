@@ -4,7 +4,7 @@ import { TITLE_MAX } from "../../contract/tickets.js";
 import { ApiError } from "../lib/api-client.js";
 import { classifyTicket } from "./api.js";
 
-export const CLASSIFY_DELAY_MS = 1000;
+const CLASSIFY_DELAY_MS = 1000;
 
 export type SuggestionState =
   | { status: "idle" }
