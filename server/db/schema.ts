@@ -1,4 +1,11 @@
-import { bigint, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  varchar,
+} from "drizzle-orm/pg-core";
 import type { Category, Priority, Status } from "../../contract/tickets.js";
 
 /** Mirrors migrations/0001_tickets.sql; the SQL files are the source of truth for the database. */
@@ -18,3 +25,17 @@ export const tickets = pgTable("tickets", {
 });
 
 export type TicketRow = typeof tickets.$inferSelect;
+
+/** Mirrors migrations/0003_ticket_counts.sql: tickets per combination, kept exact by triggers on tickets. */
+export const ticketCounts = pgTable(
+  "ticket_counts",
+  {
+    category: text("category").$type<Category>().notNull(),
+    priority: text("priority").$type<Priority>().notNull(),
+    status: text("status").$type<Status>().notNull(),
+    tickets: bigint("tickets", { mode: "number" }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.category, table.priority, table.status] }),
+  ],
+);

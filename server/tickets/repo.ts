@@ -11,7 +11,7 @@ import {
 } from "../../contract/tickets.js";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
-import { tickets, type TicketRow } from "../db/schema.js";
+import { ticketCounts, tickets, type TicketRow } from "../db/schema.js";
 
 export function toTicket(row: TicketRow): Ticket {
   return {
@@ -31,12 +31,23 @@ export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-function filterConditions(filters: TicketFilters): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [
-    filters.category && eq(tickets.category, filters.category),
-    filters.priority && eq(tickets.priority, filters.priority),
-    filters.status && eq(tickets.status, filters.status),
+/** The columns a filter may fix, on tickets or on ticket_counts. */
+type Combination = {
+  category: AnyPgColumn;
+  priority: AnyPgColumn;
+  status: AnyPgColumn;
+};
+
+function combinationConditions(table: Combination, filters: TicketFilters) {
+  return [
+    filters.category && eq(table.category, filters.category),
+    filters.priority && eq(table.priority, filters.priority),
+    filters.status && eq(table.status, filters.status),
   ];
+}
+
+function filterConditions(filters: TicketFilters): SQL | undefined {
+  const conditions = combinationConditions(tickets, filters);
   if (filters.search) {
     const pattern = likePattern(filters.search);
     conditions.push(
@@ -45,6 +56,58 @@ function filterConditions(filters: TicketFilters): SQL | undefined {
   }
   return and(...conditions);
 }
+
+/**
+ * The numbers behind Stats as aggregate columns over `table`: `count(where)` counts its matching
+ * tickets, `oldest` is the oldest one's created_at.
+ */
+function statsColumns(
+  table: Combination,
+  count: (where?: SQL) => SQL<number>,
+  oldest: SQL,
+) {
+  const breakdown = (
+    prefix: string,
+    column: AnyPgColumn,
+    keys: readonly string[],
+  ) =>
+    Object.fromEntries(
+      keys.map((key) => [`${prefix}_${key}`, count(sql`${column} = ${key}`)]),
+    );
+  return {
+    total: count(),
+    days: sql<number>`coalesce(floor(extract(epoch FROM now() - ${oldest}) / 86400), 0)::int`,
+    ...breakdown("priority", table.priority, PRIORITIES),
+    ...breakdown("category", table.category, CATEGORIES),
+    ...breakdown("status", table.status, STATUSES),
+  };
+}
+
+const filtered = (where?: SQL) =>
+  where ? sql` FILTER (WHERE ${where})` : sql``;
+
+/** Counts every matching ticket: needed for a search term, which the counters cannot answer. */
+const countedStats = statsColumns(
+  tickets,
+  (where) => sql<number>`count(*)${filtered(where)}::int`,
+  sql`min(${tickets.createdAt})`,
+);
+
+/**
+ * Adds up the matching rows of ticket_counts (at most 64). The oldest ticket is the oldest of
+ * each matching combination's oldest, one probe each into tickets_filters_newest_idx, so it costs
+ * the same under any filters (a single min() under two filters may walk a whole index range).
+ */
+const counterStats = statsColumns(
+  ticketCounts,
+  (where) =>
+    sql<number>`coalesce(sum(${ticketCounts.tickets})${filtered(where)}, 0)::int`,
+  sql`min((SELECT min(${tickets.createdAt}) FROM ${tickets} WHERE ${and(
+    eq(tickets.category, ticketCounts.category),
+    eq(tickets.priority, ticketCounts.priority),
+    eq(tickets.status, ticketCounts.status),
+  )})) FILTER (WHERE ${ticketCounts.tickets} > 0)`,
+);
 
 export function ticketsRepo(db: Db) {
   return {
@@ -89,50 +152,37 @@ export function ticketsRepo(db: Db) {
 
     /** Every number in one round trip; the breakdown keys come from the contract's enums. */
     async stats(filters: TicketFilters): Promise<Stats> {
-      const countWhere = (column: AnyPgColumn, value: string) =>
-        sql<number>`count(*) FILTER (WHERE ${column} = ${value})::int`;
-      const columns = {
-        total: sql<number>`count(*)::int`,
-        days: sql<number>`coalesce(floor(extract(epoch FROM now() - min(${tickets.createdAt})) / 86400), 0)::int`,
-        ...Object.fromEntries(
-          PRIORITIES.map((p) => [
-            `priority_${p}`,
-            countWhere(tickets.priority, p),
-          ]),
-        ),
-        ...Object.fromEntries(
-          CATEGORIES.map((c) => [
-            `category_${c}`,
-            countWhere(tickets.category, c),
-          ]),
-        ),
-        ...Object.fromEntries(
-          STATUSES.map((s) => [`status_${s}`, countWhere(tickets.status, s)]),
-        ),
-      };
-      const [row] = await db
-        .select(columns)
-        .from(tickets)
-        .where(filterConditions(filters));
-      const counts = row as Record<string, number>;
-      const total = counts.total ?? 0;
-      const pick = <K extends string>(prefix: string, keys: readonly K[]) =>
-        Object.fromEntries(
-          keys.map((key) => [key, counts[`${prefix}_${key}`] ?? 0]),
-        ) as Record<K, number>;
-      return {
-        total_tickets: total,
-        open_tickets: counts.status_open ?? 0,
-        avg_tickets_per_day: averagePerDay(total, counts.days ?? 0),
-        priority_breakdown: pick("priority", PRIORITIES),
-        category_breakdown: pick("category", CATEGORIES),
-        status_breakdown: pick("status", STATUSES),
-      };
+      const [row] = filters.search
+        ? await db
+            .select(countedStats)
+            .from(tickets)
+            .where(filterConditions(filters))
+        : await db
+            .select(counterStats)
+            .from(ticketCounts)
+            .where(and(...combinationConditions(ticketCounts, filters)));
+      return toStats(row as Record<string, number>);
     },
   };
 }
 
 export type TicketsRepo = ReturnType<typeof ticketsRepo>;
+
+function toStats(counts: Record<string, number>): Stats {
+  const total = counts.total ?? 0;
+  const pick = <K extends string>(prefix: string, keys: readonly K[]) =>
+    Object.fromEntries(
+      keys.map((key) => [key, counts[`${prefix}_${key}`] ?? 0]),
+    ) as Record<K, number>;
+  return {
+    total_tickets: total,
+    open_tickets: counts.status_open ?? 0,
+    avg_tickets_per_day: averagePerDay(total, counts.days ?? 0),
+    priority_breakdown: pick("priority", PRIORITIES),
+    category_breakdown: pick("category", CATEGORIES),
+    status_breakdown: pick("status", STATUSES),
+  };
+}
 
 /** total ÷ max(1, whole days since the oldest ticket), to one decimal. */
 export function averagePerDay(total: number, wholeDays: number): number {
