@@ -77,7 +77,11 @@ export function TicketForm() {
           />
         )}
       </Field>
-      <Field label="Description" errors={fields.description}>
+      <Field
+        label="Description"
+        errors={fields.description}
+        hint="Ctrl+Enter sends"
+      >
         {(props) => (
           <textarea
             {...props}
@@ -85,6 +89,11 @@ export function TicketForm() {
             rows={5}
             required
             onChange={(e) => setDescription(e.target.value)}
+            onKeyDown={(e) => {
+              // Ctrl+Enter (⌘+Enter on a Mac) sends the form from the description, as in mail clients.
+              if (e.key === "Enter" && (e.ctrlKey || e.metaKey))
+                e.currentTarget.form?.requestSubmit();
+            }}
           />
         )}
       </Field>
