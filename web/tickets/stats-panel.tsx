@@ -6,6 +6,12 @@ import { categoryLabels, priorityLabels, statusLabels } from "./labels.js";
 
 const number = new Intl.NumberFormat();
 
+const BREAKDOWNS = [
+  { title: "By status", kind: "status", labels: statusLabels },
+  { title: "By priority", kind: "priority", labels: priorityLabels },
+  { title: "By category", kind: "category", labels: categoryLabels },
+] as const;
+
 /** Totals and breakdowns; for every ticket, or for the list's current filters when the person asks. */
 export function StatsPanel({ listFilters }: { listFilters: TicketFilters }) {
   const [followList, setFollowList] = useState(false);
@@ -58,27 +64,16 @@ export function StatsPanel({ listFilters }: { listFilters: TicketFilters }) {
               value={String(stats.avg_tickets_per_day)}
             />
           </dl>
-          <Breakdown
-            title="By status"
-            counts={stats.status_breakdown}
-            labels={statusLabels}
-            total={stats.total_tickets}
-            kind="status"
-          />
-          <Breakdown
-            title="By priority"
-            counts={stats.priority_breakdown}
-            labels={priorityLabels}
-            total={stats.total_tickets}
-            kind="priority"
-          />
-          <Breakdown
-            title="By category"
-            counts={stats.category_breakdown}
-            labels={categoryLabels}
-            total={stats.total_tickets}
-            kind="category"
-          />
+          {BREAKDOWNS.map(({ title, kind, labels }) => (
+            <Breakdown
+              key={kind}
+              title={title}
+              kind={kind}
+              labels={labels}
+              counts={stats[`${kind}_breakdown`]}
+              total={stats.total_tickets}
+            />
+          ))}
         </>
       )}
     </section>
@@ -95,21 +90,21 @@ function Tile({ label, value }: { label: string; value: string }) {
 }
 
 /** A horizontal bar chart; the numbers are text, the bars only decoration. */
-function Breakdown<K extends string>(props: {
+function Breakdown(props: {
   title: string;
-  counts: Record<K, number>;
-  labels: Record<K, string>;
+  counts: Record<string, number>;
+  labels: Record<string, string>;
   total: number;
   kind: string;
 }) {
   const id = useId();
-  const keys = Object.keys(props.labels) as K[];
+  const keys = Object.keys(props.labels);
   return (
     <figure className="breakdown" aria-labelledby={id}>
       <figcaption id={id}>{props.title}</figcaption>
       <ul>
         {keys.map((key) => {
-          const count = props.counts[key];
+          const count = props.counts[key] ?? 0;
           const share = props.total
             ? Math.round((count / props.total) * 100)
             : 0;
