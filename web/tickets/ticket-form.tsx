@@ -22,7 +22,6 @@ export function TicketForm() {
   const [description, setDescription] = useState("");
   const [category, setCategory] = useState<Choice<Category>>(empty);
   const [priority, setPriority] = useState<Choice<Priority>>(empty);
-  const [created, setCreated] = useState<number>();
   const create = useCreateTicket();
 
   const suggestion = useClassifySuggestion(title, description, (value) => {
@@ -43,12 +42,11 @@ export function TicketForm() {
         priority: priority.value,
       },
       {
-        onSuccess: (ticket) => {
+        onSuccess: () => {
           setTitle("");
           setDescription("");
           setCategory(empty);
           setPriority(empty);
-          setCreated(ticket.id);
         },
       },
     );
@@ -126,9 +124,7 @@ export function TicketForm() {
           {create.isPending ? "Submitting…" : "Submit ticket"}
         </button>
         <p role="status" className="muted">
-          {created !== undefined &&
-            !create.isPending &&
-            `Ticket #${created} created.`}
+          {create.isSuccess && `Ticket #${create.data.id} created.`}
         </p>
       </div>
     </form>

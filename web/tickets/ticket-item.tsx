@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { type Ticket, type UpdateTicket } from "../../contract/tickets.js";
+import type { Ticket, UpdateTicket } from "../../contract/tickets.js";
 import { Badge } from "../components/badge.js";
 import { useUpdateTicket } from "./api.js";
 import { EnumOptions } from "./enum-options.js";
