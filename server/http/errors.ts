@@ -26,12 +26,15 @@ type Issue = {
   params: Record<string, unknown>;
 };
 
-/** Turns zod issues into `{ field: [messages] }`; an issue about the whole body is filed under its part's name. */
+/**
+ * Turns zod issues into `{ field: [messages] }`; an issue about the whole body is filed under its part's name.
+ * NOTE: the map has no prototype, so a client's key named `toString` or `constructor` is a field like any other.
+ */
 export function fieldErrors(
   issues: Issue[],
   part: string,
 ): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  const fields: Record<string, string[]> = Object.create(null);
   const add = (field: string, message: string) =>
     (fields[field] ??= []).push(message);
   for (const issue of issues) {
@@ -48,31 +51,15 @@ export function fieldErrors(
 
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    let status: number;
-    let body: ApiErrorBody;
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const part = error.validationContext ?? "body";
-      status = 400;
-      body = {
-        error: VALIDATION_MESSAGES[part] ?? "Invalid request",
-        fields: fieldErrors(error.validation, part),
-      };
-    } else if (error instanceof HttpError) {
-      status = error.statusCode;
-      body = {
-        error: error.message,
-        detail: error.detail,
-        fields: error.fields,
-      };
-    } else if (
-      error.statusCode &&
-      error.statusCode >= 400 &&
-      error.statusCode < 500
-    ) {
-      // Fastify's own client errors: malformed JSON, body too large, wrong content type, rate limit.
-      status = error.statusCode;
-      body = { error: clientErrorMessage(error) };
-    } else {
+    // NOTE: an error thrown here would reach Fastify's default handler, which sends its message.
+    let answer: Answer;
+    try {
+      answer = toAnswer(error);
+    } catch (handlerError) {
+      request.log.error({ err: handlerError }, "error handler failed");
+      answer = internalError;
+    }
+    if (answer === internalError) {
       request.log.error(
         {
           err: error,
@@ -82,11 +69,47 @@ export function registerErrorHandlers(app: FastifyInstance): void {
         },
         "unhandled error",
       );
-      status = 500;
-      body = { error: "Internal Server Error" };
     }
-    return reply.code(status).send(body);
+    return reply.code(answer.status).send(answer.body);
   });
+}
+
+const internalError: Answer = {
+  status: 500,
+  body: { error: "Internal Server Error" },
+};
+
+type Answer = { status: number; body: ApiErrorBody };
+
+function toAnswer(error: FastifyError): Answer {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = error.validationContext ?? "body";
+    return {
+      status: 400,
+      body: {
+        error: VALIDATION_MESSAGES[part] ?? "Invalid request",
+        fields: fieldErrors(error.validation, part),
+      },
+    };
+  }
+  if (error instanceof HttpError) {
+    return {
+      status: error.statusCode,
+      body: {
+        error: error.message,
+        detail: error.detail,
+        fields: error.fields,
+      },
+    };
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    // Fastify's own client errors: malformed JSON, body too large, wrong content type, rate limit.
+    return {
+      status: error.statusCode,
+      body: { error: clientErrorMessage(error) },
+    };
+  }
+  return internalError;
 }
 
 function clientErrorMessage(error: FastifyError): string {
