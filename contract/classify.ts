@@ -1,18 +1,10 @@
 import { z } from "zod";
+import { text, visibleText } from "./text.js";
 import { Category, DESCRIPTION_MAX, Priority, TITLE_MAX } from "./tickets.js";
 
 export const ClassifyRequest = z.strictObject({
-  description: z
-    .string()
-    .trim()
-    .min(1, "Description must not be blank")
-    .max(
-      DESCRIPTION_MAX,
-      `Description must be at most ${DESCRIPTION_MAX} characters`,
-    ),
-  title: z
-    .string()
-    .trim()
+  description: visibleText("Description", DESCRIPTION_MAX),
+  title: text()
     .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`)
     .optional(),
 });

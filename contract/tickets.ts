@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text, visibleText } from "./text.js";
 
 export const CATEGORIES = [
   "billing",
@@ -19,26 +20,8 @@ export type Status = z.infer<typeof Status>;
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 100_000;
 
-/** PostgreSQL text cannot hold NUL, so it is refused here rather than failing in the database. */
-export const text = () =>
-  z
-    .string()
-    .refine(
-      (value) => !value.includes("\0"),
-      "Must not contain NUL characters",
-    );
-
-const title = text()
-  .trim()
-  .min(1, "Title must not be blank")
-  .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`);
-const description = text()
-  .trim()
-  .min(1, "Description must not be blank")
-  .max(
-    DESCRIPTION_MAX,
-    `Description must be at most ${DESCRIPTION_MAX} characters`,
-  );
+const title = visibleText("Title", TITLE_MAX);
+const description = visibleText("Description", DESCRIPTION_MAX);
 
 export const Ticket = z.object({
   id: z.number().int(),
@@ -96,7 +79,7 @@ export const TicketFilters = z.object({
   priority: optionalFilter(Priority),
   status: optionalFilter(Status),
   search: optionalFilter(
-    text().trim().max(200, "Search must be at most 200 characters"),
+    text().max(200, "Search must be at most 200 characters"),
   ),
 });
 export type TicketFilters = z.infer<typeof TicketFilters>;
