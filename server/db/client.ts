@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { DataDirInUseError, lockDataDir } from "./data-dir-lock.js";
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 
@@ -70,12 +71,14 @@ async function openPostgres(url: string): Promise<Database> {
 async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) await mkdir(dataDir, { recursive: true });
+  const lock = inMemory ? { release() {} } : lockFolder(dataDir);
   let client: PGlite;
   try {
     client = await PGlite.create(inMemory ? undefined : dataDir, {
       extensions: { pg_trgm },
     });
   } catch (error) {
+    lock.release();
     throw new DatabaseUnavailableError(
       `Cannot open the embedded database in ${dataDir}: ${reason(error)}`,
     );
@@ -89,8 +92,21 @@ async function openPglite(dataDir: string): Promise<Database> {
         query: async <Row>(sqlText: string, params?: unknown[]) =>
           (await client.query<Row>(sqlText, params)).rows,
       }),
-    close: () => client.close(),
+    async close() {
+      await client.close();
+      lock.release();
+    },
   };
+}
+
+function lockFolder(dataDir: string) {
+  try {
+    return lockDataDir(dataDir);
+  } catch (error) {
+    if (error instanceof DataDirInUseError)
+      throw new DatabaseUnavailableError(error.message);
+    throw error;
+  }
 }
 
 function describeUrl(url: string): string {
