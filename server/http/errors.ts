@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ApiErrorBody } from "../../contract/errors.js";
+import { redactUrl } from "../logger.js";
 
 /** An error whose status and message are safe to show the client as they are. */
 export class HttpError extends Error {
@@ -64,7 +65,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
         {
           err: error,
           method: request.method,
-          url: request.url,
+          url: redactUrl(request.url),
           params: request.params,
         },
         "unhandled error",
