@@ -1,0 +1,250 @@
+import { scenarios } from "./scenario.js";
+
+export const technical = scenarios("technical", [
+  {
+    severity: "critical",
+    titles: [
+      "Site is down",
+      "Everything is down",
+      "Outage",
+      "Service unavailable for everyone",
+      "PRODUCTION DOWN",
+      "Nobody can access the app",
+    ],
+    bodies: [
+      "{product} has been returning '{error}' for {many} since {day}. Nothing works and we cannot serve our customers.",
+      "Complete outage: the app does not load at all for {many}. Our business is at a standstill.",
+      "Our production environment is down. Every request fails with {error}.",
+      "Nothing loads since {day}, just a blank page with '{error}'. {many} are affected and there is no workaround.",
+      "The whole platform is unreachable from all our locations. We are losing sales every minute.",
+    ],
+  },
+  {
+    severity: "critical",
+    titles: [
+      "Data loss",
+      "All our records disappeared",
+      "Data missing after update",
+      "Projects deleted",
+      "Lost data!!",
+    ],
+    bodies: [
+      "After the update {day} all of our projects are gone. Months of work has disappeared.",
+      "Records we entered last week are missing from {product}. It looks like the database lost them.",
+      "The sync wiped out our customer list. We need this restored from a backup immediately.",
+      "Half of our invoices and attachments vanished overnight, and our export from yesterday is empty too.",
+    ],
+  },
+  {
+    severity: "high",
+    titles: [
+      "App crashes",
+      "Crash on startup",
+      "App keeps crashing",
+      "crashes when I open it",
+      "Force closes",
+    ],
+    bodies: [
+      "{product} crashes every time I open it on my {device}. I reinstalled it but it still closes immediately.",
+      "The app crashes as soon as I tap on {feature}. This started after the latest update.",
+      "The desktop client freezes and then closes when I open a large file.",
+      "Since updating {day}, the app force closes on launch on my {device}. I can't work.",
+      "It crashes whenever I try to save. I have lost my changes three times today.",
+    ],
+  },
+  {
+    severity: "medium",
+    titles: [
+      "Slow performance",
+      "Very slow",
+      "Pages take forever to load",
+      "Lag in {product}",
+      "Performance degraded",
+    ],
+    bodies: [
+      "{product} has become very slow since {day}; pages take 20-30 seconds to load.",
+      "Search results take almost a minute to appear. It used to be instant.",
+      "Everything is laggy in {browser}, typing in the editor has a delay of several seconds.",
+      "Reports time out when I select more than one month of data.",
+      "Loading the list view is painfully slow for our account, other accounts seem fine.",
+    ],
+  },
+  {
+    severity: "medium",
+    titles: [
+      "{feature} not working",
+      "Bug in {feature}",
+      "{feature} broken",
+      "Problem with {feature}",
+      "Issue with {feature}",
+    ],
+    bodies: [
+      "{feature} doesn't work anymore. When I click it nothing happens, no error either.",
+      "When I use {feature} I get '{error}'. I can work around it by refreshing but it keeps coming back.",
+      "{feature} produces an empty file. The same action worked last month.",
+      "Using {feature} in {browser} shows a spinner that never stops. It works in another browser.",
+      "There's a bug in {feature}: it shows data from the wrong date range.",
+    ],
+  },
+  {
+    severity: "high",
+    titles: [
+      "Integration with {integration} broken",
+      "{integration} sync failing",
+      "{integration} not syncing",
+      "Webhook errors",
+      "{integration} connection lost",
+    ],
+    bodies: [
+      "The {integration} integration stopped syncing {day}. New records are not coming through and our team relies on it.",
+      "Our {integration} connection keeps disconnecting and shows '{error}' when we reconnect.",
+      "Webhooks to our endpoint fail with a timeout since {day}, so orders are not reaching our warehouse system.",
+      "Data from {integration} is duplicated every time the sync runs.",
+      "We get authorization errors from the {integration} app even after reinstalling it.",
+    ],
+  },
+  {
+    severity: "high",
+    titles: [
+      "API errors",
+      "API returning 500",
+      "API rate limit issue",
+      "REST API broken",
+      "API authentication failing",
+    ],
+    bodies: [
+      "Our calls to your REST API return {error} since {day}. Our nightly import is failing.",
+      "The API suddenly returns 401 for a key that worked yesterday; nothing changed on our side.",
+      "We hit the rate limit after only a few requests, well below the documented limit.",
+      "The /orders endpoint returns malformed JSON when a field contains an emoji.",
+      "Pagination in the API skips records: the cursor from page 2 returns page 4.",
+    ],
+  },
+  {
+    severity: "low",
+    titles: [
+      "Display glitch",
+      "Layout broken on mobile",
+      "Typo in the app",
+      "Button misaligned",
+      "Visual bug",
+    ],
+    bodies: [
+      "On my {device} the menu overlaps the page title. It is only cosmetic but looks bad.",
+      "The icons in {product} are blurry on a high-resolution screen.",
+      "Small thing: the dates in the list are in US format although my settings say European.",
+      "In dark mode some text is dark grey on black and hard to read.",
+      "There's a spelling mistake on the settings page, 'recieve' instead of 'receive'.",
+    ],
+  },
+  {
+    severity: "medium",
+    titles: [
+      "Notifications not arriving",
+      "Not getting emails",
+      "Push notifications stopped",
+      "Email alerts missing",
+      "No reminders",
+    ],
+    bodies: [
+      "I stopped receiving email notifications {day}. They are not in spam either.",
+      "Push notifications on my {device} don't arrive anymore although they are enabled.",
+      "Reminder emails go out an hour late, after the appointment has started.",
+      "Our customers say they no longer get the confirmation email after booking.",
+    ],
+  },
+  {
+    severity: "medium",
+    titles: [
+      "Upload fails",
+      "Can't upload files",
+      "Attachment error",
+      "File too large error",
+      "Import failing",
+    ],
+    bodies: [
+      "Uploading a PDF of 4 MB fails with '{error}'. Smaller files work.",
+      "The import wizard rejects my CSV file and says line 1 is invalid, but the file matches your template.",
+      "Attachments upload to 99% and then fail.",
+      "Images I upload show as broken links afterwards.",
+    ],
+  },
+  {
+    severity: "high",
+    titles: [
+      "Page won't load",
+      "Blank screen",
+      "White screen after login",
+      "{product} not loading",
+      "Stuck on loading",
+    ],
+    bodies: [
+      "After logging in I only see a white screen in {browser}. I cleared the cache, it did not help.",
+      "{product} is stuck on the loading spinner for me and my team.",
+      "The page loads partially and then shows '{error}'. I can't get to my work.",
+      "Since {day} {product} shows a blank page on my {device}.",
+    ],
+  },
+  {
+    severity: "critical",
+    titles: [
+      "Security vulnerability",
+      "Possible data breach",
+      "Customer data exposed",
+      "Security issue - urgent",
+    ],
+    bodies: [
+      "We can see other companies' customer records in our dashboard. This is a serious data leak.",
+      "I found that the share links expose private files to anyone without a login. This is a security hole.",
+      "Our API key appears in the page source of the public booking widget. Anyone could use it.",
+      "A researcher reported an XSS vulnerability in the comment field that runs scripts for every visitor.",
+    ],
+  },
+  {
+    severity: "medium",
+    titles: [
+      "Sync problem between devices",
+      "Changes not saving",
+      "Data not updating",
+      "Out of sync",
+      "Edits lost",
+    ],
+    bodies: [
+      "Changes I make on my {device} don't show up on the web app until hours later.",
+      "When two of us edit the same record, one person's changes are silently lost.",
+      "The numbers on the dashboard don't match the detailed report.",
+      "My edits are not saved: after a refresh the old text is back.",
+    ],
+  },
+  {
+    severity: "low",
+    titles: [
+      "Question about the API",
+      "Webhook documentation",
+      "How does the export format work",
+      "Technical question",
+      "SDK question",
+    ],
+    bodies: [
+      "Is there an endpoint to list archived items, or do we have to filter them ourselves?",
+      "Which IP addresses do your webhooks come from? Our firewall needs an allow list.",
+      "Does the CSV export use UTF-8? Accented names look wrong when we open it in Excel.",
+      "Is there a sandbox environment for testing the API before going live?",
+    ],
+  },
+  {
+    severity: "high",
+    titles: [
+      "Printing not working",
+      "Receipts won't print",
+      "Barcode scanner not detected",
+      "Hardware not recognised",
+    ],
+    bodies: [
+      "Our receipt printer stopped printing from {product} {day}; the test page prints fine from Windows.",
+      "The barcode scanner is no longer detected by the app at our front desk, so we can't check anyone in.",
+      "Label printing produces blank labels after the last update.",
+      "The card reader disconnects every few minutes during checkout.",
+    ],
+  },
+]);
