@@ -10,9 +10,19 @@ export const ClassifyRequest = z.strictObject({
 });
 export type ClassifyRequest = z.input<typeof ClassifyRequest>;
 
+/**
+ * A suggestion is shown as a filled value only when its confidence reaches this; chosen by
+ * `npm run triage:eval -- --tune` on a validation split of the training data (README, "Triage").
+ */
+export const SUGGESTION_THRESHOLD = 0.6;
+
+const Confidence = z.number().min(0).max(1);
+
 export const ClassifyResponse = z.object({
   suggested_category: Category,
   suggested_priority: Priority,
+  confidence: z.object({ category: Confidence, priority: Confidence }),
+  source: z.enum(["local", "llm"]),
   reason: z.string().optional(),
 });
 export type ClassifyResponse = z.infer<typeof ClassifyResponse>;

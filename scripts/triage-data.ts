@@ -1,7 +1,8 @@
 /**
  * Writes data/triage/train.jsonl and data/triage/test.jsonl from the scenario templates in
- * scripts/triage-data/. Deterministic: the same files every run. The test file uses phrasings
- * (the last quarter of each scenario's bodies and titles) that never appear in the training file.
+ * scripts/triage-data/, and data/triage/validation.jsonl for choosing the confidence threshold.
+ * Deterministic: the same files every run. Validation and test each use phrasings (one title and
+ * one description of every scenario) that appear in no other file.
  *
  *   npx tsx scripts/triage-data.ts
  */
@@ -26,14 +27,16 @@ const weights: [Scenario[], number][] = [
   [general, 0.18],
 ];
 
-const heldOut = (list: string[]) =>
-  list.length >= 3 ? Math.max(1, Math.floor(list.length / 4)) : 0;
-const part = (list: string[], test: boolean) =>
-  test
-    ? list.slice(list.length - heldOut(list))
-    : list.slice(0, list.length - heldOut(list));
+type Split = "train" | "validation" | "test";
+/** Of each scenario's phrasings, the last is kept for the test file and the one before it for validation. */
+function part(list: string[], split: Split): string[] {
+  const n = list.length;
+  if (split === "test") return list.slice(n - 1);
+  if (split === "validation") return list.slice(n - 2, n - 1);
+  return list.slice(0, n - 2);
+}
 
-function generate(count: number, seed: number, test: boolean): Row[] {
+function generate(count: number, seed: number, split: Split): Row[] {
   const rng: Rng = seeded(seed);
   const all = weights.flatMap(([list]) => list);
   const other = (category: string) => () => {
@@ -41,7 +44,7 @@ function generate(count: number, seed: number, test: boolean): Row[] {
       rng,
       all.filter((x) => x.category !== category && x.severity === "low"),
     );
-    return pick(rng, part(s.bodies, test));
+    return pick(rng, part(s.bodies, split));
   };
   const rows: Row[] = [];
   while (rows.length < count) {
@@ -52,8 +55,8 @@ function generate(count: number, seed: number, test: boolean): Row[] {
       compose(
         rng,
         s,
-        part(s.bodies, test),
-        part(s.titles, test),
+        part(s.bodies, split),
+        part(s.titles, split),
         other(s.category),
       ),
     );
@@ -64,5 +67,6 @@ function generate(count: number, seed: number, test: boolean): Row[] {
 const write = (path: string, rows: Row[]) =>
   writeFileSync(path, rows.map((row) => JSON.stringify(row)).join("\n") + "\n");
 
-write("data/triage/train.jsonl", generate(4000, 20261124, false));
-write("data/triage/test.jsonl", generate(1000, 777, true));
+write("data/triage/train.jsonl", generate(4000, 20261124, "train"));
+write("data/triage/validation.jsonl", generate(1000, 4242, "validation"));
+write("data/triage/test.jsonl", generate(1000, 777, "test"));

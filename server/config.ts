@@ -28,6 +28,7 @@ const Env = z.object({
     .default(8000),
   CLASSIFY_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
   BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).default(30_000),
+  TRIAGE: z.enum(["auto", "local", "llm"]).default("auto"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
@@ -57,6 +58,7 @@ function toConfig(env: z.infer<typeof Env>) {
       timeoutMs: env.CLASSIFY_TIMEOUT_MS,
       cooldownMs: env.BREAKER_COOLDOWN_MS,
     },
+    triage: env.TRIAGE,
     classifyRateLimit: env.CLASSIFY_RATE_LIMIT,
     logLevel: env.LOG_LEVEL,
     corsOrigins: env.CORS_ORIGINS,

@@ -1,6 +1,5 @@
 import { buildApp } from "./app.js";
-import { createClassifier, disabledClassifier } from "./classify/classifier.js";
-import { openAiSuggest } from "./classify/openai-adapter.js";
+import { startTriage } from "./classify/setup.js";
 import { loadConfig } from "./config.js";
 import { DatabaseUnavailableError, openDatabase } from "./db/client.js";
 import { migrate } from "./db/migrate.js";
@@ -18,16 +17,11 @@ const database = await openDatabase(config.database).catch((error: unknown) => {
 const applied = await migrate(database);
 logger.info({ database: database.kind, applied }, "database ready");
 
-const { apiKey, cooldownMs, ...openai } = config.openai;
-const classifier = apiKey
-  ? createClassifier({
-      suggest: openAiSuggest({ apiKey, ...openai }),
-      log: logger.child({ module: "classify" }),
-      cooldownMs,
-    })
-  : disabledClassifier;
-if (!apiKey)
-  logger.info("OPENAI_API_KEY is not set: classification is disabled");
+const classifier = await startTriage(
+  config,
+  database.db,
+  logger.child({ module: "classify" }),
+);
 
 const app = await buildApp({ config, db: database.db, classifier, logger });
 

@@ -2,8 +2,8 @@ import type { Category, Priority } from "../../contract/tickets.js";
 
 /**
  * One kind of ticket: its usual severity, ways people title it and ways they describe it.
- * The last quarter of `bodies` (at least one when there are three or more) is kept for the test
- * file only, so the test set measures phrasings the model never trained on.
+ * The last title and body are kept for the test file and the ones before them for validation, so
+ * both measure phrasings the model never trained on.
  */
 export type Scenario = {
   category: Category;
