@@ -13,8 +13,10 @@ import type { App } from "../app.js";
 import { createTestDatabase, type TestDatabase } from "../test/databases.js";
 import { goodAnswer, startFakeLlm, type FakeLlm } from "../test/fake-llm.js";
 import { buildTestApp } from "../test/helpers.js";
-import { createClassifier } from "./classifier.js";
+import { createClassifier, LLM_CONFIDENCE } from "./classifier.js";
+import { createLocalClassifier } from "./local-classifier.js";
 import { openAiSuggest } from "./openai-adapter.js";
+import { createTriage } from "./triage.js";
 
 const TIMEOUT_MS = 300;
 const COOLDOWN_MS = 400;
@@ -39,6 +41,7 @@ afterAll(async () => {
   await database.drop();
 });
 
+/** The app with TRIAGE=llm (the seed's behaviour: the model's answer or 503) against the fake LLM. */
 async function appWithClassifier(config: { classifyRateLimit?: number } = {}) {
   const suggest = openAiSuggest({
     apiKey: "test-key",
@@ -46,13 +49,22 @@ async function appWithClassifier(config: { classifyRateLimit?: number } = {}) {
     model: "gpt-4o-mini",
     timeoutMs: TIMEOUT_MS,
   });
-  const classifier = createClassifier({
-    suggest,
-    log: logger,
-    cooldownMs: COOLDOWN_MS,
+  const classifier = createTriage({
+    mode: "llm",
+    local: await createLocalClassifier({
+      db: database.db,
+      log: logger,
+      retrainEveryMs: 60_000,
+    }),
+    llm: createClassifier({ suggest, log: logger, cooldownMs: COOLDOWN_MS }),
   });
   return buildTestApp(database, { classifier, config });
 }
+
+const fromLlm = {
+  confidence: { category: LLM_CONFIDENCE, priority: LLM_CONFIDENCE },
+  source: "llm",
+};
 
 let counter = 0;
 /** A description never sent before, so the answer cache never hides a call. */
@@ -77,6 +89,7 @@ describe("POST /api/tickets/classify/ with a language model", () => {
     expect(response.json()).toEqual({
       suggested_category: "billing",
       suggested_priority: "high",
+      ...fromLlm,
       reason: "scripted",
     });
     const sent = llm.requests.slice(before);
@@ -114,6 +127,7 @@ describe("POST /api/tickets/classify/ with a language model", () => {
     expect(response.json()).toEqual({
       suggested_category: "technical",
       suggested_priority: "critical",
+      ...fromLlm,
     });
   });
 

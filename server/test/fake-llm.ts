@@ -5,7 +5,11 @@ import type { AddressInfo } from "node:net";
 export type Script =
   | { kind: "answer"; content: string }
   | { kind: "hang" }
-  | { kind: "fail"; status: number };
+  | { kind: "fail"; status: number }
+  /** Headers at once, then the body one character every 50 ms (a good answer, after about a minute). */
+  | { kind: "drip"; content: string }
+  /** Headers and half the body, then nothing. */
+  | { kind: "stall"; content: string };
 
 export const goodAnswer = (category: string, priority: string): Script => ({
   kind: "answer",
@@ -41,22 +45,38 @@ export async function startFakeLlm() {
       return;
     }
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(
-      JSON.stringify({
-        id: "chatcmpl-fake",
-        object: "chat.completion",
-        created: Math.floor(Date.now() / 1000),
-        model: String(body.model),
-        choices: [
-          {
-            index: 0,
-            message: { role: "assistant", content: script.content },
-            finish_reason: "stop",
-          },
-        ],
-        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-      }),
-    );
+    const reply = JSON.stringify({
+      id: "chatcmpl-fake",
+      object: "chat.completion",
+      created: Math.floor(Date.now() / 1000),
+      model: String(body.model),
+      choices: [
+        {
+          index: 0,
+          message: { role: "assistant", content: script.content },
+          finish_reason: "stop",
+        },
+      ],
+      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+    });
+    if (script.kind === "answer") return void res.end(reply);
+    res.flushHeaders();
+    if (script.kind === "stall") {
+      res.write(reply.slice(0, reply.length / 2));
+      hanging.add(() => res.destroy());
+      return;
+    }
+    let sent = 0;
+    const drip = setInterval(() => {
+      if (sent < reply.length) res.write(reply[sent++]);
+      else release();
+    }, 50);
+    const release = () => {
+      clearInterval(drip);
+      res.end();
+    };
+    hanging.add(release);
+    res.on("close", () => clearInterval(drip));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
