@@ -116,6 +116,6 @@ export async function typeTicketAndWaitForSuggestion(page: Page) {
     "Our VAT number changed in January but the invoices still show the old one.",
   );
   await eventually(() => ui.form.statuses()).toContainEqual(
-    expect.stringMatching(/^Suggested: /),
+    expect.stringMatching(/^Suggested by /),
   );
 }

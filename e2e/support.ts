@@ -4,7 +4,9 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../server/app.js";
 import { createClassifier } from "../server/classify/classifier.js";
+import { createLocalClassifier } from "../server/classify/local-classifier.js";
 import { openAiSuggest } from "../server/classify/openai-adapter.js";
+import { createTriage, type TriageMode } from "../server/classify/triage.js";
 import { openDatabase } from "../server/db/client.js";
 import { migrate } from "../server/db/migrate.js";
 import { createLogger } from "../server/logger.js";
@@ -45,9 +47,14 @@ export function launchBrowser(): Promise<Browser> {
 
 /**
  * The built web app and the real server on a real port, with in-memory PGlite and a scripted
- * fake OpenAI-compatible server behind the classifier.
+ * fake OpenAI-compatible server behind the classifier (TRIAGE=llm, so its scripts decide every
+ * suggestion), or with `withLlm: false` none (a fresh install).
  */
-export async function startE2eApp({ cooldownMs = 60_000 } = {}) {
+export async function startE2eApp({
+  cooldownMs = 60_000,
+  triage = "llm" as TriageMode,
+  withLlm = true,
+} = {}) {
   if (!existsSync(`${STATIC_DIR}/index.html`)) {
     throw new Error(
       `${STATIC_DIR}/index.html is missing: run "npm run build" before the end-to-end tests`,
@@ -64,10 +71,21 @@ export async function startE2eApp({ cooldownMs = 60_000 } = {}) {
     model: "fake",
     timeoutMs: 2000,
   });
+  const classifier = createTriage({
+    mode: triage,
+    local: await createLocalClassifier({
+      db: database.db,
+      log: logger,
+      retrainEveryMs: 60_000,
+    }),
+    llm: withLlm
+      ? createClassifier({ suggest, log: logger, cooldownMs })
+      : undefined,
+  });
   const app = await buildApp({
     config: { corsOrigins: [], staticDir: STATIC_DIR, classifyRateLimit: 1000 },
     db: database.db,
-    classifier: createClassifier({ suggest, log: logger, cooldownMs }),
+    classifier,
     logger: logger,
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
@@ -77,6 +95,7 @@ export async function startE2eApp({ cooldownMs = 60_000 } = {}) {
     llm,
     async close() {
       await app.close();
+      classifier.close();
       await llm.close();
       await database.close();
     },
@@ -86,11 +105,14 @@ export async function startE2eApp({ cooldownMs = 60_000 } = {}) {
 export type E2eApp = Awaited<ReturnType<typeof startE2eApp>>;
 
 /** The app and a browser for the enclosing describe block, both closed after it. */
-export function useE2e(prepare?: (app: E2eApp) => Promise<void> | void) {
+export function useE2e(
+  prepare?: (app: E2eApp) => Promise<void> | void,
+  options?: Parameters<typeof startE2eApp>[0],
+) {
   const context = {} as { app: E2eApp; browser: Browser };
   beforeAll(async () => {
     [context.app, context.browser] = await Promise.all([
-      startE2eApp(),
+      startE2eApp(options),
       launchBrowser(),
     ]);
     await prepare?.(context.app);

@@ -18,7 +18,7 @@ describe.skipIf(!browserAvailable)("creating a ticket with AI triage", () => {
     await ui.form.title.fill(title);
     await ui.form.description.fill(description);
     await eventually(() => ui.form.statuses()).toContain(
-      "Suggested: Technical, high priority.",
+      "Suggested by the AI model: Technical (likely), high priority (likely).",
     );
     expect(await ui.form.category.inputValue()).toBe("technical");
     expect(await ui.form.priority.inputValue()).toBe("high");
@@ -29,7 +29,7 @@ describe.skipIf(!browserAvailable)("creating a ticket with AI triage", () => {
     e2e.app.llm.script(goodAnswer("billing", "low"));
     await ui.form.description.pressSequentially(" The card was charged twice.");
     await eventually(() => ui.form.statuses()).toContain(
-      "Suggested: Billing, low priority.",
+      "Suggested by the AI model: Billing (likely), low priority (likely).",
     );
     expect(e2e.app.llm.requests.length).toBeGreaterThan(asked);
     expect(await ui.form.category.inputValue()).toBe("billing");
@@ -65,3 +65,33 @@ describe.skipIf(!browserAvailable)("creating a ticket with AI triage", () => {
     await close();
   });
 });
+
+describe.skipIf(!browserAvailable)(
+  "a fresh desk without a language model",
+  () => {
+    const e2e = useE2e(undefined, { triage: "auto", withLlm: false });
+
+    it("suggests a category from its own model while the description is typed", async () => {
+      const { page, close } = await openPage(e2e.browser, e2e.app.url);
+      const ui = screen(page);
+      await ui.form.title.fill("Refund please");
+      await ui.form.description.pressSequentially(
+        "I was charged twice for my subscription this month",
+      );
+      await eventually(() => ui.form.statuses()).toContainEqual(
+        expect.stringMatching(
+          /^Suggested by this desk's own model: Billing \(very likely\)/,
+        ),
+      );
+      expect(await ui.form.category.inputValue()).toBe("billing");
+      expect(
+        await page.getByText("Suggested — very likely").count(),
+      ).toBeGreaterThan(0);
+      expect(await ui.form.statuses()).not.toContainEqual(
+        expect.stringMatching(/unavailable/),
+      );
+      expect(e2e.app.llm.requests).toHaveLength(0);
+      await close();
+    });
+  },
+);

@@ -19,7 +19,7 @@ describe.skipIf(!browserAvailable)("text typed by customers", () => {
     await ui.form.title.fill(HOSTILE);
     await ui.form.description.fill(description);
     await eventually(() => ui.form.statuses()).toContain(
-      "Suggested: General, low priority.",
+      "Suggested by the AI model: General (likely), low priority (likely).",
     );
     await ui.form.submit.click();
     await eventually(() => ui.titles().then((titles) => titles[0])).toBe(

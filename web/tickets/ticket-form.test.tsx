@@ -11,8 +11,20 @@ import { renderWithQuery } from "../test/render.js";
 import { TicketForm } from "./ticket-form.js";
 
 const CLASSIFY = "POST /api/tickets/classify/";
-const suggestion = (category: string, priority: string) => () =>
-  json(200, { suggested_category: category, suggested_priority: priority });
+const suggestion =
+  (
+    category: string,
+    priority: string,
+    confidence = { category: 0.95, priority: 0.7 },
+    source = "local",
+  ) =>
+  () =>
+    json(200, {
+      suggested_category: category,
+      suggested_priority: priority,
+      confidence,
+      source,
+    });
 /** A classify call that never answers, only fails when it is cancelled. */
 const hang = (request: FakeRequest) =>
   new Promise<Response>((_, reject) =>
@@ -34,7 +46,7 @@ describe("TicketForm suggestions", () => {
   });
   const wait = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
 
-  it("asks 1 s after the last keystroke, once, and fills both selects as suggestions", async () => {
+  it("asks 1 s after the last keystroke, once, and fills both selects as suggestions with their likelihood", async () => {
     api.on(CLASSIFY, suggestion("billing", "high"));
     await user.type(screen.getByLabelText("Title"), "Refund");
     await user.type(screen.getByLabelText("Description"), "Charged twice");
@@ -47,10 +59,48 @@ describe("TicketForm suggestions", () => {
     await wait(0);
     expect(select("Category")).toHaveValue("billing");
     expect(select("Priority")).toHaveValue("high");
-    expect(screen.getAllByText("Suggested")).toHaveLength(2);
+    expect(screen.getByText("Suggested — very likely")).toBeVisible();
+    expect(screen.getByText("Suggested — likely")).toBeVisible();
     expect(
-      screen.getByText("Suggested: Billing, high priority."),
+      screen.getByText(
+        "Suggested by this desk's own model: Billing (very likely), high priority (likely).",
+      ),
     ).toBeVisible();
+  });
+
+  it("fills only confident values and says where a suggestion came from", async () => {
+    api.on(
+      CLASSIFY,
+      suggestion(
+        "account",
+        "medium",
+        { category: 0.85, priority: 0.41 },
+        "llm",
+      ),
+    );
+    await user.type(screen.getByLabelText("Description"), "Cannot get in");
+    await wait(1000);
+    expect(select("Category")).toHaveValue("account");
+    expect(select("Priority")).toHaveValue("");
+    expect(
+      screen.getByText(
+        "Suggested by the AI model: Account (likely). Not sure of the priority.",
+      ),
+    ).toBeVisible();
+
+    api.on(
+      CLASSIFY,
+      suggestion("general", "low", { category: 0.3, priority: 0.35 }),
+    );
+    await user.type(screen.getByLabelText("Description"), " today");
+    await wait(1000);
+    expect(select("Category")).toHaveValue("");
+    expect(
+      screen.getByText(
+        "No confident suggestion for this text; choose category and priority yourself.",
+      ),
+    ).toBeVisible();
+    expect(screen.queryByText(/unavailable/)).toBeNull();
   });
 
   it("cancels the request in flight when the person types on, and asks again", async () => {
@@ -89,10 +139,10 @@ describe("TicketForm suggestions", () => {
     expect(api.calls(CLASSIFY)).toHaveLength(2);
     expect(select("Category")).toHaveValue("account");
     expect(select("Priority")).toHaveValue("low");
-    expect(screen.queryByText("Suggested")).toBeNull();
+    expect(screen.queryByText(/^Suggested —/)).toBeNull();
   });
 
-  it("says quietly when suggestions are unavailable and still submits", async () => {
+  it("says quietly when suggestions are unavailable (TRIAGE=llm without a model) and still submits", async () => {
     api.on(CLASSIFY, () => json(503, { error: "Classifier unavailable" }));
     api.on("POST /api/tickets/", ({ body }) =>
       json(201, makeTicket(body as object)),

@@ -4,17 +4,26 @@ import {
   type Category,
   type Priority,
 } from "../../contract/tickets.js";
+import type { ClassifyResponse } from "../../contract/classify.js";
 import { ApiError } from "../lib/api-client.js";
 import { useCreateTicket } from "./api.js";
 import { EnumOptions } from "./enum-options.js";
 import { categoryLabels, priorityLabels } from "./labels.js";
+import { likelihood, sourceWords } from "./suggestion-words.js";
 import {
   useClassifySuggestion,
   type SuggestionState,
 } from "./use-classify-suggestion.js";
 
-/** Who chose a select's value: a suggestion may fill it only until the person picks one by hand. */
-type Choice<T> = { value: T | ""; source: "none" | "suggested" | "manual" };
+/**
+ * Who chose a select's value: a suggestion may fill it only until the person picks one by hand.
+ * A suggested value carries how likely it is, in words.
+ */
+type Choice<T> = {
+  value: T | "";
+  source: "none" | "suggested" | "manual";
+  likely?: string;
+};
 const empty = { value: "", source: "none" } as const;
 
 export function TicketForm() {
@@ -25,8 +34,12 @@ export function TicketForm() {
   const create = useCreateTicket();
 
   const suggestion = useClassifySuggestion(title, description, (value) => {
-    setCategory((c) => suggest(c, value.suggested_category));
-    setPriority((p) => suggest(p, value.suggested_priority));
+    setCategory((c) =>
+      suggest(c, value.suggested_category, value.confidence.category),
+    );
+    setPriority((p) =>
+      suggest(p, value.suggested_priority, value.confidence.priority),
+    );
   });
 
   const fields = create.error instanceof ApiError ? create.error.fields : {};
@@ -131,8 +144,15 @@ export function TicketForm() {
   );
 }
 
-function suggest<T extends string>(choice: Choice<T>, value: T): Choice<T> {
-  return choice.source === "manual" ? choice : { value, source: "suggested" };
+/** Fills only a confident suggestion, never over a value picked by hand; an unsure one clears an earlier suggestion. */
+function suggest<T extends string>(
+  choice: Choice<T>,
+  value: T,
+  confidence: number,
+): Choice<T> {
+  if (choice.source === "manual") return choice;
+  const likely = likelihood(confidence);
+  return likely ? { value, source: "suggested", likely } : empty;
 }
 
 type ControlProps = {
@@ -198,7 +218,7 @@ function ChoiceField<T extends string>(props: {
       : suggestion.status === "loading"
         ? "Suggesting…"
         : choice.source === "suggested"
-          ? "Suggested"
+          ? `Suggested — ${choice.likely}`
           : undefined;
   return (
     <Field label={props.label} errors={props.errors} badge={badge}>
@@ -224,14 +244,29 @@ function ChoiceField<T extends string>(props: {
 function SuggestionStatus({ suggestion }: { suggestion: SuggestionState }) {
   let text = "";
   if (suggestion.status === "loading") text = "Looking for a suggestion…";
-  if (suggestion.status === "ready") {
-    const { suggested_category: c, suggested_priority: p } = suggestion.value;
-    text = `Suggested: ${categoryLabels[c]}, ${priorityLabels[p].toLowerCase()} priority.`;
-  }
+  if (suggestion.status === "ready") text = describe(suggestion.value);
   if (suggestion.status === "unavailable") text = suggestion.message;
   return (
     <p role="status" aria-live="polite" className="muted suggestion-status">
       {text}
     </p>
   );
+}
+
+/** "Suggested by this desk's own model: Billing (very likely), high priority (likely)." */
+function describe(value: ClassifyResponse): string {
+  const category = likelihood(value.confidence.category);
+  const priority = likelihood(value.confidence.priority);
+  const parts = [
+    category && `${categoryLabels[value.suggested_category]} (${category})`,
+    priority &&
+      `${priorityLabels[value.suggested_priority].toLowerCase()} priority (${priority})`,
+  ].filter(Boolean);
+  if (!parts.length)
+    return "No confident suggestion for this text; choose category and priority yourself.";
+  const unsure =
+    parts.length === 1
+      ? ` Not sure of the ${category ? "priority" : "category"}.`
+      : "";
+  return `Suggested by ${sourceWords[value.source]}: ${parts.join(", ")}.${unsure}`;
 }
