@@ -15,7 +15,7 @@ const suggestion =
   (
     category: string,
     priority: string,
-    confidence = { category: 0.95, priority: 0.7 },
+    confidence = { category: 0.95, priority: 0.8 },
     source = "local",
   ) =>
   () =>
