@@ -12,6 +12,9 @@ export const account = scenarios("account", [
       "Sign-in problem",
     ],
     bodies: [
+      "I am unable to access my account, the login keeps failing.",
+      "The system won't let me sign in even though I reset my password.",
+      "Can't get into my account since {day}, it says invalid credentials.",
       "I can't log in to my account. It says my email or password is incorrect, but I'm sure it's right.",
       "Every time I try to sign in I'm sent back to the login page without any message.",
       "My account is locked after too many login attempts and I need to get back in today.",
@@ -29,6 +32,9 @@ export const account = scenarios("account", [
       "Can't reset my password",
     ],
     bodies: [
+      "I never receive the password reset email, I checked spam.",
+      "Reset link doesn't work, it says the token is invalid.",
+      "Please help me reset my password, I forgot it.",
       "I requested a password reset three times but the email never arrives.",
       "The password reset link says it has expired as soon as I click it.",
       "I forgot my password and the reset page says no account exists for {email}.",
@@ -46,6 +52,9 @@ export const account = scenarios("account", [
       "Authenticator app reset",
     ],
     bodies: [
+      "I'm stuck at the verification step because my phone number changed.",
+      "The security code never arrives so I can't finish logging in.",
+      "Please reset my multi-factor authentication, I replaced my phone.",
       "I got a new phone and lost my authenticator app, so I can't get the two-factor code to log in.",
       "The 2FA codes from my authenticator are always rejected as invalid.",
       "I'm not receiving the SMS verification code when I sign in.",
@@ -63,6 +72,9 @@ export const account = scenarios("account", [
       "Unauthorized access",
     ],
     bodies: [
+      "My account has been compromised, someone changed my password and recovery email.",
+      "Unauthorized person logged into our admin account and deleted users.",
+      "I think someone stole my login details, there's activity I didn't do.",
       "Someone logged into my account from another country and changed my email address. Please lock it now.",
       "I think my account was hacked: there are logins I don't recognise and my password no longer works.",
       "An unknown admin user appeared in our workspace and has been downloading our data.",
@@ -79,6 +91,9 @@ export const account = scenarios("account", [
       "New email",
     ],
     bodies: [
+      "Please update my contact email, my old address will be closed.",
+      "How do I edit my personal details like name and phone number?",
+      "I need to update the email I use to log in.",
       "How can I change the email address on my account to {email}?",
       "I got married and need to update my name on my profile.",
       "Please change the username on our account, the old one has a typo.",
@@ -96,6 +111,9 @@ export const account = scenarios("account", [
       "Need admin rights",
     ],
     bodies: [
+      "A team member cannot see the projects I shared with them.",
+      "I need access to the admin area but my role doesn't allow it.",
+      "Please grant {person} access to our company account.",
       "I'm an {role} but I get 'access denied' when I open the team settings.",
       "Please give {person} {role} rights; the current owner has left the company.",
       "One of our users can see pages that should be restricted to admins.",
@@ -113,6 +131,9 @@ export const account = scenarios("account", [
       "GDPR deletion",
     ],
     bodies: [
+      "I'd like my profile and all associated data removed.",
+      "Please close and delete my user account.",
+      "How can I permanently delete my account and data?",
       "Please delete my account and all personal data you hold about me.",
       "I'd like to close my account permanently. How do I do it?",
       "Under GDPR I request the erasure of my personal data.",
@@ -129,6 +150,9 @@ export const account = scenarios("account", [
       "Remove user",
     ],
     bodies: [
+      "How do I add new employees to our account?",
+      "The new user says the invite email never came.",
+      "I can't add another user, it says we've reached the limit.",
       "I invited {person} to our team but they never got the invitation email.",
       "The invitation link says it is invalid when {person} clicks it.",
       "How do I remove a user who left? Their seat is still counted.",
@@ -144,6 +168,8 @@ export const account = scenarios("account", [
       "Why was my account blocked?",
     ],
     bodies: [
+      "Our account has been blocked and we don't know why.",
+      "My profile is disabled and I can't log in anymore.",
       "My account was suspended without warning and I can't access anything.",
       "We got a message that our account is deactivated. We did nothing wrong, please restore it.",
       "The account of {person} was disabled by mistake and they can't sign in.",
@@ -160,6 +186,8 @@ export const account = scenarios("account", [
       "Sign in with Microsoft broken",
     ],
     bodies: [
+      "Our employees get an error when logging in through single sign-on.",
+      "The SAML login stopped working after our certificate was renewed.",
       "Single sign-on through our identity provider fails with a SAML error for some users.",
       "'Sign in with Google' loops back to the login page.",
       "Since we changed our domain, our staff can't log in with Microsoft anymore.",
@@ -175,6 +203,8 @@ export const account = scenarios("account", [
       "Email not verified",
     ],
     bodies: [
+      "The verification link in the email doesn't work.",
+      "I can't confirm my email address, the link is expired.",
       "I signed up but never got the email to verify my address.",
       "The app keeps asking me to verify my email even though I clicked the link.",
       "Can you resend the account confirmation email to {email}?",
@@ -190,6 +220,7 @@ export const account = scenarios("account", [
       "Combine accounts",
     ],
     bodies: [
+      "I have two logins and want to combine them into one.",
       "I accidentally created two accounts with different emails. Can you merge them?",
       "My work and personal accounts got mixed up; I want everything under {email}.",
       "There are two profiles for me in our workspace, please delete the older one.",

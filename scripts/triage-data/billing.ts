@@ -11,6 +11,9 @@ export const billing = scenarios("billing", [
       "Two charges for one order",
     ],
     bodies: [
+      "Hello, looking at my credit card statement I see you billed me {amount} twice on the same date. Please look into it and return the extra payment.",
+      "The renewal went through twice, two identical transactions. One has to go back to my card.",
+      "duplicate transaction on my account for the {plan}, pls reverse one of them",
       "I was charged twice for my {plan} this month. My {card} statement shows two payments of {amount} on the same day.",
       "Your system took {amount} from my account two times for order {order}. Please refund the duplicate.",
       "I see a double charge of {amount} on my bank statement from {day}. I only subscribed once.",
@@ -28,6 +31,9 @@ export const billing = scenarios("billing", [
       "refund?",
     ],
     bodies: [
+      "We would like our money back for the last billing period, the service was unusable for most of it.",
+      "Requesting reimbursement of {amount} for the months we didn't use after cancelling.",
+      "Is it possible to get a partial refund? We only used the product for a few days after renewal.",
       "I cancelled my {plan} {day} but was still charged {amount}. Could you refund it?",
       "I would like a refund for my last payment of {amount}; we stopped using the service in {month}.",
       "We upgraded by mistake to the {plan}. Can you refund the difference and move us back?",
@@ -45,6 +51,9 @@ export const billing = scenarios("billing", [
       "Price on invoice doesn't match",
     ],
     bodies: [
+      "The amount billed this month is higher than what we agreed in the contract. Please send a corrected invoice.",
+      "You invoiced us for the annual price but we are on monthly payments.",
+      "Our statement shows extra fees we don't understand, can you explain the line items?",
       "Invoice {order} shows {amount} but our {plan} should cost less. It looks like we were billed for {n} seats instead of 3.",
       "We were overcharged this month: the invoice lists seats for users we removed in {month}.",
       "The price on my invoice does not match the price on your website for the {plan}.",
@@ -62,6 +71,9 @@ export const billing = scenarios("billing", [
       "VAT invoice needed",
     ],
     bodies: [
+      "Our finance team asks for all receipts from {month} to {month}. Can you email them?",
+      "Could you resend last month's invoice? I can't find it in my inbox.",
+      "I need a billing statement with our purchase order number on it.",
       "Where can I download invoices for the past year? Our accountant needs them.",
       "Could you send me a receipt for the payment I made in {month}? I need it for expenses.",
       "Can you add our company name and VAT number to future invoices?",
@@ -79,6 +91,9 @@ export const billing = scenarios("billing", [
       "Unable to complete payment",
     ],
     bodies: [
+      "The transaction was rejected by the payment gateway and now the account shows as past due.",
+      "I get 'payment declined' each time I enter my card details, even though my bank says everything is fine.",
+      "Auto-renewal failed because of a card error and we got a warning that service will be interrupted.",
       "My {card} keeps getting declined when I try to pay for the {plan}, but the card works everywhere else.",
       "Payment failed with the message '{error}' at checkout. My subscription expires tomorrow and I don't want to lose access.",
       "I tried three times to renew and every time the payment fails. Our account is about to be suspended.",
@@ -96,6 +111,9 @@ export const billing = scenarios("billing", [
       "Plan change question",
     ],
     bodies: [
+      "We'd like to add {n} more user licences to our subscription.",
+      "What happens to our billing if we move to a bigger plan halfway through the month?",
+      "Please upgrade our workspace, we need more storage and the next tier.",
       "How do I upgrade from the Starter plan to the {plan}? Will I be charged the full price right away?",
       "We want to downgrade to the {plan} at the end of this billing cycle.",
       "Can we switch from monthly to annual billing and get the discount?",
@@ -113,6 +131,9 @@ export const billing = scenarios("billing", [
       "Please cancel",
     ],
     bodies: [
+      "I no longer need the service. Please end my membership and confirm there will be no further payments.",
+      "How do I unsubscribe from the paid plan? I want to keep the free version.",
+      "Cancel the renewal for our organisation please, budget was cut.",
       "Please cancel my subscription and stop the auto-renewal. I don't want to be charged again.",
       "I want to cancel the {plan} before the next renewal date in {month}.",
       "There is no cancel button in the billing settings. How do I end my subscription?",
@@ -130,6 +151,9 @@ export const billing = scenarios("billing", [
       "Education pricing",
     ],
     bodies: [
+      "How much would it cost to add the premium support package?",
+      "Could you send me your price list for teams larger than 100?",
+      "Is VAT included in the prices shown on the pricing page?",
       "Do you offer a discount for nonprofits or schools?",
       "What would the {plan} cost for {n} users paid yearly? We need a quote for our budget.",
       "Is there a price difference between paying by card and by bank transfer?",
@@ -147,6 +171,9 @@ export const billing = scenarios("billing", [
       "Switch to invoice payment",
     ],
     bodies: [
+      "We changed banks and need to update the account we pay from.",
+      "How can I change the card that gets charged every month?",
+      "I want to switch billing to a different credit card starting next cycle.",
       "My card expired. How do I update the payment method so the next charge goes through?",
       "I need to replace the {card} on file with our company card.",
       "Can we pay by bank transfer or purchase order instead of by card?",
@@ -163,6 +190,9 @@ export const billing = scenarios("billing", [
       "Why was I charged?",
     ],
     bodies: [
+      "I closed my account in {month} and I'm still seeing monthly charges on my bank statement.",
+      "There's a payment to your company on my card that I never approved. Please explain or refund.",
+      "After downgrading to free I was still billed for the premium tier.",
       "I cancelled in {month} and you still charged my card {amount} this month. I want this refunded now.",
       "There is a charge of {amount} from your company on my statement that I did not authorize.",
       "We were charged for the {plan} even though we are on the free trial, which hasn't ended.",
@@ -179,6 +209,7 @@ export const billing = scenarios("billing", [
       "URGENT billing problem",
     ],
     bodies: [
+      "Every one of our subscribers was billed the wrong amount in last night's billing run, we need this fixed and refunded at once.",
       "Your payment integration charged every customer in our shop twice {day}. We are getting hundreds of complaints and chargebacks.",
       "The subscription run {day} billed {many} ten times the normal amount. This must be stopped immediately.",
       "Every order on our store since {day} was charged but marked unpaid, and money is going out the door with refunds.",
@@ -193,6 +224,8 @@ export const billing = scenarios("billing", [
       "Trial question",
     ],
     bodies: [
+      "I thought the trial was free but you took payment from my card on day one.",
+      "Can I get more time on the trial before we decide to buy?",
       "My free trial was supposed to last 14 days but I was charged after 7.",
       "Will I be billed automatically when the trial ends? I did not add a card, but it says billing starts on the 1st.",
       "Can you extend our trial by a week? Our finance team needs more time to approve the purchase.",
@@ -208,6 +241,8 @@ export const billing = scenarios("billing", [
       "Promo not applied to invoice",
     ],
     bodies: [
+      "The discount we were promised when we signed up is not on our invoice.",
+      "My referral credit hasn't been applied to my bill.",
       "The promo code from your newsletter did not apply at checkout and I paid full price.",
       "We were promised 20% off for the first year but the invoice shows the full {amount}.",
       "The coupon code says it is invalid although it does not expire until {month}.",

@@ -11,6 +11,9 @@ export const general = scenarios("general", [
       "Please add {feature}",
     ],
     bodies: [
+      "It would be useful to be able to export reports to Google Sheets directly.",
+      "Have you considered adding a calendar view? That would help our planning a lot.",
+      "Suggestion: allow us to customise the fields shown on the main page.",
       "It would be great if {product} had a way to schedule reports to be emailed every week.",
       "Could you add keyboard shortcuts for the most common actions? It would save us a lot of time.",
       "Please consider adding an option to group items by customer in the list view.",
@@ -28,6 +31,9 @@ export const general = scenarios("general", [
       "Question about {feature}",
     ],
     bodies: [
+      "Can I access my account from multiple devices at once?",
+      "Is there a mobile app, or only the website?",
+      "How does the product handle holidays in the schedule?",
       "How do I use {feature}? I couldn't find it in the help centre.",
       "Is it possible to use {product} offline?",
       "Where can I find a user guide for new team members?",
@@ -45,6 +51,9 @@ export const general = scenarios("general", [
       "Compliment",
     ],
     bodies: [
+      "Your customer service team was fantastic, thanks for the quick help.",
+      "Overall we are happy with the product, just a few small things could be better.",
+      "I really like how easy the new interface is to use.",
       "Just wanted to say the new version is much faster, great work!",
       "Thank you, {name} from your team was very helpful on the phone yesterday.",
       "The new design looks nice but I miss the old compact view.",
@@ -62,6 +71,8 @@ export const general = scenarios("general", [
       "Talk to sales",
     ],
     bodies: [
+      "We'd like to discuss a possible collaboration between our companies.",
+      "Can we schedule a call with your sales team about an enterprise deal?",
       "We are a consultancy and would like to resell your product to our clients. Who should we talk to?",
       "Could we book a demo for our management team next week?",
       "I'm interested in your product for a company of about {n}0 people. Can someone from sales contact me?",
@@ -78,6 +89,8 @@ export const general = scenarios("general", [
       "Tutorial",
     ],
     bodies: [
+      "Is there an online course or certification for administrators?",
+      "Where can I find the user manual for the latest version?",
       "Do you offer training sessions for new users?",
       "Is there a recording of last week's webinar about {feature}?",
       "The help article about {feature} seems out of date, the screenshots don't match.",
@@ -94,6 +107,8 @@ export const general = scenarios("general", [
       "Follow-up",
     ],
     bodies: [
+      "I've been waiting for days for someone to respond to my request.",
+      "Nobody has replied to my emails, I'm very unhappy with the support.",
       "I sent a message a week ago and nobody has answered. This is not acceptable.",
       "Following up on my earlier request; I still haven't heard back from anyone.",
       "Your phone support kept me on hold for 45 minutes and then hung up.",
@@ -110,6 +125,8 @@ export const general = scenarios("general", [
       "Data processing agreement",
     ],
     bodies: [
+      "Do you share our data with third parties?",
+      "Where can I read your privacy policy and terms of service?",
       "In which country is our data stored? Our legal team needs to know for compliance.",
       "Can you send us your data processing agreement to sign?",
       "Are you SOC 2 or ISO 27001 certified? We have a vendor questionnaire to fill in.",
@@ -126,6 +143,8 @@ export const general = scenarios("general", [
       "Phone number",
     ],
     bodies: [
+      "Is support available 24/7?",
+      "How can I reach a human in your support team?",
       "What are your support hours on weekends?",
       "Is there a phone number we can call for support?",
       "What is your postal address? We need it for a contract.",
@@ -142,6 +161,8 @@ export const general = scenarios("general", [
       "Return an item",
     ],
     bodies: [
+      "My package hasn't arrived and the tracking number doesn't work.",
+      "I received the wrong item in my order {order}.",
       "My order {order} was supposed to arrive {day} and the tracking hasn't changed in a week.",
       "I'd like to return the hardware kit we ordered, it's unopened. How do I get a return label?",
       "The package arrived damaged. What should I do?",
@@ -158,6 +179,8 @@ export const general = scenarios("general", [
       "Release notes",
     ],
     bodies: [
+      "Are there plans to add an offline mode?",
+      "When will the new features announced at your conference be available?",
       "When is the new mobile app going to be released?",
       "Can we join the beta for the new reporting features?",
       "Where can I find release notes for the latest version?",
@@ -168,6 +191,8 @@ export const general = scenarios("general", [
     severity: "low",
     titles: ["Test", "hello", "Other", "Misc", "General inquiry"],
     bodies: [
+      "Just checking if this form works.",
+      "I have a question about your company, who can I talk to?",
       "Hello, I'd like some information about your services.",
       "Testing the support form, please ignore.",
       "Who is my account manager?",

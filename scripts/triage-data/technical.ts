@@ -12,6 +12,9 @@ export const technical = scenarios("technical", [
       "Nobody can access the app",
     ],
     bodies: [
+      "We cannot reach your service at all, every page times out. All of our locations are affected.",
+      "The system is completely down for our entire organisation, nobody can work.",
+      "Your platform is not responding since {day}, we get {error} on every request.",
       "{product} has been returning '{error}' for {many} since {day}. Nothing works and we cannot serve our customers.",
       "Complete outage: the app does not load at all for {many}. Our business is at a standstill.",
       "Our production environment is down. Every request fails with {error}.",
@@ -29,6 +32,9 @@ export const technical = scenarios("technical", [
       "Lost data!!",
     ],
     bodies: [
+      "Files we uploaded last week are gone and the folder is empty.",
+      "After the migration a large part of our historical data is missing from the database.",
+      "All entries from the last month disappeared after the app crashed.",
       "After the update {day} all of our projects are gone. Months of work has disappeared.",
       "Records we entered last week are missing from {product}. It looks like the database lost them.",
       "The sync wiped out our customer list. We need this restored from a backup immediately.",
@@ -45,6 +51,9 @@ export const technical = scenarios("technical", [
       "Force closes",
     ],
     bodies: [
+      "The application closes unexpectedly whenever I try to open a report.",
+      "Since the new version the program crashes on my {device} right after the splash screen.",
+      "Keeps crashing!! I can't use it at all on my {device}.",
       "{product} crashes every time I open it on my {device}. I reinstalled it but it still closes immediately.",
       "The app crashes as soon as I tap on {feature}. This started after the latest update.",
       "The desktop client freezes and then closes when I open a large file.",
@@ -62,6 +71,9 @@ export const technical = scenarios("technical", [
       "Performance degraded",
     ],
     bodies: [
+      "The system is extremely slow today, even simple pages take forever.",
+      "Response times have gotten much worse over the past week, it takes minutes to load a customer record.",
+      "The app is sluggish and freezes for a few seconds every time I switch tabs.",
       "{product} has become very slow since {day}; pages take 20-30 seconds to load.",
       "Search results take almost a minute to appear. It used to be instant.",
       "Everything is laggy in {browser}, typing in the editor has a delay of several seconds.",
@@ -79,6 +91,9 @@ export const technical = scenarios("technical", [
       "Issue with {feature}",
     ],
     bodies: [
+      "When I press the button for {feature}, the page just reloads and nothing is saved.",
+      "{feature} throws an error message since the update: {error}.",
+      "I think there is a software bug: {feature} gives wrong results.",
       "{feature} doesn't work anymore. When I click it nothing happens, no error either.",
       "When I use {feature} I get '{error}'. I can work around it by refreshing but it keeps coming back.",
       "{feature} produces an empty file. The same action worked last month.",
@@ -96,6 +111,9 @@ export const technical = scenarios("technical", [
       "{integration} connection lost",
     ],
     bodies: [
+      "Since {day} the connector to {integration} fails and data is no longer transferred.",
+      "Our {integration} integration shows an error and stopped syncing contacts.",
+      "The link between your app and {integration} broke after we changed our password there.",
       "The {integration} integration stopped syncing {day}. New records are not coming through and our team relies on it.",
       "Our {integration} connection keeps disconnecting and shows '{error}' when we reconnect.",
       "Webhooks to our endpoint fail with a timeout since {day}, so orders are not reaching our warehouse system.",
@@ -113,6 +131,9 @@ export const technical = scenarios("technical", [
       "API authentication failing",
     ],
     bodies: [
+      "Our developers report that the API returns errors for requests that used to work.",
+      "The API endpoint for creating orders times out under normal load.",
+      "We get an unexpected error response from the API when uploading files larger than 1 MB.",
       "Our calls to your REST API return {error} since {day}. Our nightly import is failing.",
       "The API suddenly returns 401 for a key that worked yesterday; nothing changed on our side.",
       "We hit the rate limit after only a few requests, well below the documented limit.",
@@ -130,6 +151,9 @@ export const technical = scenarios("technical", [
       "Visual bug",
     ],
     bodies: [
+      "The font on the settings page is tiny and some labels are cut off.",
+      "Some buttons overlap on small screens, it's only cosmetic.",
+      "The logo looks stretched in the header on my {device}.",
       "On my {device} the menu overlaps the page title. It is only cosmetic but looks bad.",
       "The icons in {product} are blurry on a high-resolution screen.",
       "Small thing: the dates in the list are in US format although my settings say European.",
@@ -147,6 +171,9 @@ export const technical = scenarios("technical", [
       "No reminders",
     ],
     bodies: [
+      "Alerts are not being sent when a new task is assigned to me.",
+      "The system stopped sending confirmation emails to our clients.",
+      "I don't get any notifications on my phone anymore even though they're turned on.",
       "I stopped receiving email notifications {day}. They are not in spam either.",
       "Push notifications on my {device} don't arrive anymore although they are enabled.",
       "Reminder emails go out an hour late, after the appointment has started.",
@@ -163,6 +190,9 @@ export const technical = scenarios("technical", [
       "Import failing",
     ],
     bodies: [
+      "I can't attach files to records, the upload gets stuck at 0%.",
+      "Importing our spreadsheet fails with an unknown error.",
+      "Every time I try to upload a photo it says 'file type not supported', but it's a normal JPG.",
       "Uploading a PDF of 4 MB fails with '{error}'. Smaller files work.",
       "The import wizard rejects my CSV file and says line 1 is invalid, but the file matches your template.",
       "Attachments upload to 99% and then fail.",
@@ -179,6 +209,9 @@ export const technical = scenarios("technical", [
       "Stuck on loading",
     ],
     bodies: [
+      "The website won't load for me, just a spinning wheel.",
+      "I only get a blank page when I open {product} in {browser}.",
+      "Pages are not loading properly, images and buttons are missing.",
       "After logging in I only see a white screen in {browser}. I cleared the cache, it did not help.",
       "{product} is stuck on the loading spinner for me and my team.",
       "The page loads partially and then shows '{error}'. I can't get to my work.",
@@ -194,6 +227,8 @@ export const technical = scenarios("technical", [
       "Security issue - urgent",
     ],
     bodies: [
+      "We noticed that users can access records of other customers by changing the number in the URL.",
+      "There may be a data breach: our customer emails were leaked and we only stored them in your system.",
       "We can see other companies' customer records in our dashboard. This is a serious data leak.",
       "I found that the share links expose private files to anyone without a login. This is a security hole.",
       "Our API key appears in the page source of the public booking widget. Anyone could use it.",
@@ -210,6 +245,8 @@ export const technical = scenarios("technical", [
       "Edits lost",
     ],
     bodies: [
+      "Data entered on the tablet doesn't appear on the desktop version.",
+      "The app doesn't save my changes, they disappear after I close it.",
       "Changes I make on my {device} don't show up on the web app until hours later.",
       "When two of us edit the same record, one person's changes are silently lost.",
       "The numbers on the dashboard don't match the detailed report.",
@@ -226,6 +263,8 @@ export const technical = scenarios("technical", [
       "SDK question",
     ],
     bodies: [
+      "What is the rate limit for the API on our plan?",
+      "Does the API support OAuth or only API keys?",
       "Is there an endpoint to list archived items, or do we have to filter them ourselves?",
       "Which IP addresses do your webhooks come from? Our firewall needs an allow list.",
       "Does the CSV export use UTF-8? Accented names look wrong when we open it in Excel.",
@@ -241,6 +280,8 @@ export const technical = scenarios("technical", [
       "Hardware not recognised",
     ],
     bodies: [
+      "Our scanner and printer stopped working with the system after the update.",
+      "The receipt printer is not responding when we complete a sale.",
       "Our receipt printer stopped printing from {product} {day}; the test page prints fine from Windows.",
       "The barcode scanner is no longer detected by the app at our front desk, so we can't check anyone in.",
       "Label printing produces blank labels after the last update.",
