@@ -1,12 +1,16 @@
 /**
- * Classify latency of the local model over real HTTP: 16 clients at once (in a worker thread), each
- * sending the test file's tickets one after another, on an in-memory PGlite (classify never touches the database).
+ * Classify latency of the local model over real HTTP: 16 clients at once, each sending the test
+ * file's tickets one after another, on an in-memory PGlite (classify never touches the database).
+ * Needs wrk (Debian: apt-get install wrk).
  *
- *   npm run triage:bench -- [--clients 16] [--requests 4000]
+ *   npm run triage:bench -- [--clients 16] [--seconds 20]
  */
-import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { Worker } from "node:worker_threads";
+import { execFile } from "node:child_process";
+import { parseArgs, promisify } from "node:util";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { buildApp } from "../server/app.js";
 import { createLocalClassifier } from "../server/classify/local-classifier.js";
 import { readLabelled } from "../server/classify/priors.js";
@@ -19,11 +23,11 @@ import { positiveInteger } from "./cli.js";
 const { values } = parseArgs({
   options: {
     clients: { type: "string", default: "16" },
-    requests: { type: "string", default: "4000" },
+    seconds: { type: "string", default: "20" },
   },
 });
 const clients = positiveInteger("clients", values.clients);
-const requests = positiveInteger("requests", values.requests);
+const seconds = positiveInteger("seconds", values.seconds);
 
 const log = createLogger("silent");
 const database = await openDatabase({ kind: "pglite", dataDir: "memory://" });
@@ -49,57 +53,39 @@ const tickets = readLabelled(
   "test.jsonl",
 );
 
-// The clients run in a worker thread, so that making requests does not take CPU from the server's thread.
-const CLIENTS = `
-const { workerData, parentPort } = require("node:worker_threads");
-const { base, tickets, clients, requests } = workerData;
-const latencies = [];
-let next = 0;
-async function client(count) {
-  while (next < count) {
-    const { title, description } = tickets[next++ % tickets.length];
-    const started = performance.now();
-    const response = await fetch(base + "/api/tickets/classify/", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title, description }),
-    });
-    await response.text();
-    if (!response.ok) throw new Error("classify answered " + response.status);
-    latencies.push(performance.now() - started);
-  }
+// wrk (a C load generator) makes the requests: a Node client on the same two cores would take as
+// much CPU as the server it measures. Each request sends the next ticket of the test file.
+const dir = mkdtempSync(join(tmpdir(), "triage-bench-"));
+const bodies = join(dir, "bodies.jsonl");
+writeFileSync(
+  bodies,
+  tickets
+    .map(({ title, description }) => JSON.stringify({ title, description }))
+    .join("\n"),
+);
+const script = fileURLToPath(new URL("./triage-bench.lua", import.meta.url));
+const url = `${base}/api/tickets/classify/`;
+// NOTE: asynchronous: a synchronous child process would block the very server it measures.
+const wrk = async (seconds: number) =>
+  (
+    await promisify(execFile)(
+      "wrk",
+      ["-t1", `-c${clients}`, `-d${seconds}s`, "-s", script, url],
+      { encoding: "utf8", env: { ...process.env, BODIES: bodies } },
+    )
+  ).stdout;
+try {
+  await wrk(3); // warm-up: the JIT compiles the hot paths
+  const out = (await wrk(seconds)).split("\n");
+  const from = out.findIndex((line) => /requests, \d+ errors/.test(line));
+  console.log(`classify, ${clients} clients for ${seconds} s, local model:`);
+  console.log(out.slice(from).join("\n").trim());
+} catch (error) {
+  if ((error as { code?: string }).code !== "ENOENT") throw error;
+  console.error("wrk is missing: apt-get install wrk");
+  process.exitCode = 1;
 }
-(async () => {
-  await Promise.all(Array.from({ length: clients }, () => client(200)));
-  latencies.length = 0;
-  next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, () => client(requests)));
-  parentPort.postMessage({ latencies, seconds: (performance.now() - started) / 1000 });
-})();
-`;
-const { latencies, seconds } = await new Promise<{
-  latencies: number[];
-  seconds: number;
-}>((resolve, reject) => {
-  const worker = new Worker(CLIENTS, {
-    eval: true,
-    workerData: { base, tickets, clients, requests },
-  });
-  worker.once("message", resolve);
-  worker.once("error", reject);
-});
-latencies.sort((a, b) => a - b);
-const at = (q: number) =>
-  latencies[
-    Math.min(latencies.length - 1, Math.floor(q * latencies.length))
-  ]!.toFixed(2);
-console.log(
-  `${latencies.length} classify requests from ${clients} clients in ${seconds.toFixed(1)} s (${Math.round(latencies.length / seconds)}/s), after 200 to warm up`,
-);
-console.log(
-  `latency ms: median ${at(0.5)}, p95 ${at(0.95)}, p99 ${at(0.99)}, max ${at(1)}`,
-);
+rmSync(dir, { recursive: true });
 local.close();
 await app.close();
 await database.close();
