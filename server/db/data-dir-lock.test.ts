@@ -67,7 +67,7 @@ describe("the embedded database's folder, with real processes", () => {
     await third.app.waitHealthy(third.url);
     const list = await (await fetch(`${third.url}/api/tickets/`)).json();
     expect(list).toEqual([await created.json()]);
-  }, 90_000);
+  }, 240_000);
 });
 
 describe("lockDataDir", () => {

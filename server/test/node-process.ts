@@ -41,7 +41,8 @@ export function startTs(
         exited,
         new Promise<"running">((done) => setTimeout(done, ms, "running")),
       ]),
-    async waitHealthy(url, timeoutMs = 30_000) {
+    // NOTE: generous: the app trains its local triage model before it listens (15 s on a busy 2-core machine).
+    async waitHealthy(url, timeoutMs = 90_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         if (!running())
