@@ -14,7 +14,7 @@ export type ClassifyRequest = z.input<typeof ClassifyRequest>;
  * A suggestion is shown as a filled value only when its confidence reaches this; chosen by
  * `npm run triage:eval -- --tune` on a validation split of the training data (README, "Triage").
  */
-export const SUGGESTION_THRESHOLD = 0.65;
+export const SUGGESTION_THRESHOLD = 0.55;
 
 const Confidence = z.number().min(0).max(1);
 

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { SUGGESTION_THRESHOLD } from "../contract/classify.js";
 
 const dir = mkdtempSync(join(tmpdir(), "triage-eval-"));
 afterAll(() => rmSync(dir, { recursive: true }));
@@ -61,7 +62,7 @@ describe("npm run triage:eval", () => {
     expect(report.category.accuracy).toBe(1);
     // Rows without a priority count for the category only.
     expect(report.priority.count).toBe(2);
-    expect(report.priority.at_threshold.threshold).toBe(0.65);
+    expect(report.priority.at_threshold.threshold).toBe(SUGGESTION_THRESHOLD);
   });
 
   it("trains on priors plus --train, or on --train alone with --no-priors, and prints tables", async () => {

@@ -35,6 +35,12 @@ const intros = [
   "I'm reaching out because of an issue on our side.",
   "We have a problem and need your help.",
   "Sorry to bother you again.",
+  "I am contacting you regarding an issue I have encountered.",
+  "I hope this message finds you well.",
+  "I would like to bring the following matter to your attention.",
+  "My name is {name} and I am a customer of yours.",
+  "I am writing on behalf of {company}.",
+  "Following up on my call earlier today:",
 ];
 const context = [
   "I'm using {browser}.",
@@ -46,6 +52,12 @@ const context = [
   "Screenshot attached.",
   "This happened {day} for the first time.",
   "I'm the {role} of our workspace.",
+  "Please let me know if you need any further information.",
+  "I would appreciate your assistance in resolving this matter.",
+  "I have attached the relevant details for your reference.",
+  "Could you please look into this at your earliest convenience?",
+  "We have been your customer for {n} years.",
+  "Please advise on the next steps.",
 ];
 const closings = [
   "Thanks,",
@@ -58,6 +70,10 @@ const closings = [
   "Sent from my iPhone",
   "Looking forward to your reply.",
   "Many thanks, {name}",
+  "Thank you for your prompt attention to this matter.",
+  "Sincerely,\n{name}",
+  "Best,\n{name}\n{role}, {company}",
+  "Thank you for your time and support.",
 ];
 const urgent = [
   "This is urgent!",
