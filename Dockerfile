@@ -2,7 +2,7 @@
 # docker-compose.yml builds and runs it; deploy/*.test.ts start its CMD outside Docker.
 
 # ---- build: every dependency, then `npm run build` into dist/
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -10,7 +10,7 @@ COPY . .
 RUN npm run build
 
 # ---- runtime
-FROM node:20-slim
+FROM node:24-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -20,7 +20,7 @@ COPY --from=build /app/dist ./dist
 RUN mkdir data && chown node:node data
 USER node
 EXPOSE 8000
-# Slim images have no curl; Node 20 has fetch.
+# Slim images have no curl; Node has fetch.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 STOPSIGNAL SIGTERM
