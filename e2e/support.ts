@@ -73,7 +73,7 @@ export async function startE2eApp({
   });
   const classifier = createTriage({
     mode: triage,
-    local: await createLocalClassifier({
+    local: createLocalClassifier({
       db: database.db,
       log: logger,
       retrainEveryMs: 60_000,

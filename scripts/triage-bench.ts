@@ -32,7 +32,7 @@ const seconds = positiveInteger("seconds", values.seconds);
 const log = createLogger("silent");
 const database = await openDatabase({ kind: "pglite", dataDir: "memory://" });
 await migrate(database);
-const local = await createLocalClassifier({
+const local = createLocalClassifier({
   db: database.db,
   log,
   retrainEveryMs: 3_600_000,

@@ -17,7 +17,7 @@ const database = await openDatabase(config.database).catch((error: unknown) => {
 const applied = await migrate(database);
 logger.info({ database: database.kind, applied }, "database ready");
 
-const classifier = await startTriage(
+const classifier = startTriage(
   config,
   database.db,
   logger.child({ module: "classify" }),

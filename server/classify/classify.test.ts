@@ -51,7 +51,7 @@ async function appWithClassifier(config: { classifyRateLimit?: number } = {}) {
   });
   const classifier = createTriage({
     mode: "llm",
-    local: await createLocalClassifier({
+    local: createLocalClassifier({
       db: database.db,
       log: logger,
       retrainEveryMs: 60_000,

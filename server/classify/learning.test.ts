@@ -16,14 +16,14 @@ describe.each(DB_KINDS)("learning from agents' corrections on %s", (dbKind) => {
   let local: LocalClassifier;
   const ctx = useTestApp(dbKind, {
     classifier: {
-      classify: (input) => Promise.resolve(local.classify(input)),
+      classify: (input) => local.classify(input),
       state: () => "disabled",
       close: () => local.close(),
     },
   });
 
   it(`suggests the corrected category for a new ticket of a kind after ${CORRECTIONS} corrections`, async () => {
-    local = await createLocalClassifier({
+    local = createLocalClassifier({
       db: ctx.database.db,
       log: testLogger,
       retrainEveryMs: 100,

@@ -20,22 +20,22 @@ export const shippedModel = () => (priorsModel ??= trainModel(withPriors([])));
 type Options = { db: Db; log: FastifyBaseLogger; retrainEveryMs: number };
 
 /**
- * The local model: answers at once from the current model, and every `retrainEveryMs` checks
+ * The local model. It starts from the shipped priors, trained in the background (about a second of
+ * CPU) so that the app listens at once; a classify request that comes before they are ready waits
+ * for them. Then it answers at once from the current model, and every `retrainEveryMs` checks
  * whether trusted labels changed; if so it trains a new model in the background (in slices that
  * let requests through) and swaps it in. Each app process trains its own copy from the database,
  * so processes never wait for each other (decision record 007).
  */
-export async function createLocalClassifier({
-  db,
-  log,
-  retrainEveryMs,
-}: Options) {
-  let model = await shippedModel();
+export function createLocalClassifier({ db, log, retrainEveryMs }: Options) {
+  let model: LocalModel | undefined;
+  const priors = shippedModel().then((trained) => (model ??= trained));
   let version = "";
   let learnedFrom = 0;
   let training: Promise<void> | undefined;
 
   async function retrain(): Promise<void> {
+    await priors;
     const current = await labelsVersion(db);
     if (current === version) return;
     const started = performance.now();
@@ -69,8 +69,8 @@ export async function createLocalClassifier({
   void refresh();
 
   return {
-    classify(input: ClassifyRequest): ClassifyResponse {
-      const answer = predict(model, input);
+    async classify(input: ClassifyRequest): Promise<ClassifyResponse> {
+      const answer = predict(model ?? (await priors), input);
       return {
         suggested_category: answer.category,
         suggested_priority: answer.priority,
@@ -85,4 +85,4 @@ export async function createLocalClassifier({
   };
 }
 
-export type LocalClassifier = Awaited<ReturnType<typeof createLocalClassifier>>;
+export type LocalClassifier = ReturnType<typeof createLocalClassifier>;

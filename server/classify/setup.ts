@@ -10,11 +10,11 @@ import { createTriage } from "./triage.js";
 const RETRAIN_EVERY_MS = 60_000;
 
 /** The classifier the configuration asks for: the local model (trained from the desk in the background) and the optional LLM. */
-export async function startTriage(
+export function startTriage(
   config: Pick<Config, "triage" | "openai">,
   db: Db,
   log: FastifyBaseLogger,
-): Promise<Classifier> {
+): Classifier {
   const { apiKey, cooldownMs, ...openai } = config.openai;
   const llm = apiKey
     ? createClassifier({
@@ -23,14 +23,14 @@ export async function startTriage(
         cooldownMs,
       })
     : undefined;
-  const local = await createLocalClassifier({
+  const local = createLocalClassifier({
     db,
     log,
     retrainEveryMs: RETRAIN_EVERY_MS,
   });
   log.info(
     { mode: config.triage, llm: apiKey ? "configured" : "not configured" },
-    "triage ready",
+    "triage configured",
   );
   return createTriage({ mode: config.triage, local, llm });
 }

@@ -40,7 +40,7 @@ async function appWith(
   mode: TriageMode,
   { withLlm = true } = {},
 ): Promise<App> {
-  const local = await createLocalClassifier({
+  const local = createLocalClassifier({
     db: database.db,
     log: testLogger,
     retrainEveryMs: 60_000,

@@ -29,7 +29,7 @@ export function createTriage({ mode, local, llm }: Options): Classifier {
         );
       return llm.classify(input);
     }
-    const answer = local.classify(input);
+    const answer = await local.classify(input);
     if (mode === "local" || !llm) return answer;
     if (answer.confidence.category >= SUGGESTION_THRESHOLD) return answer;
     return llm.classify(input).catch(() => answer);
