@@ -155,7 +155,15 @@ describe("docker-compose.yml and Dockerfile agree with the app", () => {
   it("keeps secrets and local build output out of the build context", () => {
     const ignored = readFileSync(".dockerignore", "utf8").split("\n");
     expect(ignored).toEqual(
-      expect.arrayContaining([".env", "node_modules", "dist", "data", ".git"]),
+      expect.arrayContaining([
+        ".env",
+        "node_modules",
+        "dist",
+        "data/*",
+        ".git",
+      ]),
     );
+    // ...but the triage priors, which the build copies into the image, stay in.
+    expect(ignored).toContain("!data/triage");
   });
 });
