@@ -33,6 +33,7 @@ export function createLocalClassifier({ db, log, retrainEveryMs }: Options) {
   let version = "";
   let learnedFrom = 0;
   let training: Promise<void> | undefined;
+  let fitting = false;
 
   async function retrain(): Promise<void> {
     await priors;
@@ -40,9 +41,14 @@ export function createLocalClassifier({ db, log, retrainEveryMs }: Options) {
     if (current === version) return;
     const started = performance.now();
     const desk: Labelled[] = await trustedLabels(db);
-    model = desk.length
-      ? await trainModel(withPriors(desk))
-      : await shippedModel();
+    fitting = true;
+    try {
+      model = desk.length
+        ? await trainModel(withPriors(desk))
+        : await shippedModel();
+    } finally {
+      fitting = false;
+    }
     version = current;
     learnedFrom = desk.length;
     log.info(
@@ -81,6 +87,8 @@ export function createLocalClassifier({ db, log, retrainEveryMs }: Options) {
     refresh,
     /** How many desk tickets the current model learned from (0: the shipped priors alone). */
     learnedFrom: () => learnedFrom,
+    /** Whether a new model is being trained right now (requests keep the current one meanwhile). */
+    training: () => fitting,
     close: () => clearInterval(timer),
   };
 }
