@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ApiErrorBody } from "../../contract/errors.js";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { redactUrl } from "../logger.js";
 
 /** An error whose status and message are safe to show the client as they are. */
@@ -60,7 +61,10 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       request.log.error({ err: handlerError }, "error handler failed");
       answer = internalError;
     }
-    if (answer === internalError) {
+    if (answer === databaseUnavailable) {
+      request.log.warn({ err: error }, "database unavailable");
+      reply.header("retry-after", RETRY_AFTER_SECONDS);
+    } else if (answer === internalError) {
       request.log.error(
         {
           err: error,
@@ -81,6 +85,13 @@ const internalError: Answer = {
 };
 
 type Answer = { status: number; body: ApiErrorBody };
+
+/** A database restart takes seconds; clients (and load balancers) may try again after this. */
+const RETRY_AFTER_SECONDS = 5;
+const databaseUnavailable: Answer = {
+  status: 503,
+  body: { error: "Database unavailable; try again shortly" },
+};
 
 function toAnswer(error: FastifyError): Answer {
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -110,6 +121,7 @@ function toAnswer(error: FastifyError): Answer {
       body: { error: clientErrorMessage(error) },
     };
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable;
   return internalError;
 }
 

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../app.js";
 import { createTestDatabase, type TestDatabase } from "../test/databases.js";
-import { buildTestApp, DB_KINDS, useTestApp } from "../test/helpers.js";
+import {
+  buildTestApp,
+  DB_KINDS,
+  useTestApp,
+  validTicket,
+} from "../test/helpers.js";
 
 describe.each(DB_KINDS)("HTTP conventions on %s", (kind) => {
   const ctx = useTestApp(kind, {
@@ -110,10 +115,29 @@ describe.each(DB_KINDS)("when the database goes away on %s", (kind) => {
     await database.drop().catch(() => {});
   });
 
-  it("answers 500 with no detail of the error", async () => {
-    const response = await app.inject({ url: "/api/tickets/?search=secret" });
-    expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({ error: "Internal Server Error" });
+  it("answers reads and writes 503 with Retry-After and no detail of the error", async () => {
+    const requests = [
+      app.inject({ url: "/api/tickets/?search=secret" }),
+      app.inject({ url: "/api/tickets/stats/" }),
+      app.inject({ url: "/api/tickets/1/" }),
+      app.inject({
+        method: "POST",
+        url: "/api/tickets/",
+        payload: validTicket,
+      }),
+      app.inject({
+        method: "PATCH",
+        url: "/api/tickets/1/",
+        payload: { status: "closed" },
+      }),
+    ];
+    for (const response of await Promise.all(requests)) {
+      expect(response.statusCode).toBe(503);
+      expect(response.headers["retry-after"]).toBe("5");
+      expect(response.json()).toEqual({
+        error: "Database unavailable; try again shortly",
+      });
+    }
   });
 
   it("reports the database down in /api/health with 503", async () => {
