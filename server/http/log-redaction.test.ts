@@ -81,8 +81,7 @@ describe.each(DB_KINDS)("logs while the database fails on %s", (kind) => {
     await database.close();
     const mark = secret();
     const responses = await Promise.all(requestsWithText(logged.app, mark));
-    for (const response of responses)
-      expect(response.statusCode).toBe(503);
+    for (const response of responses) expect(response.statusCode).toBe(503);
     const log = logged.lines.join("");
     expect(log).toContain("Failed query");
     expect(log).not.toContain(mark);
