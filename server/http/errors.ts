@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ApiErrorBody } from "../../contract/errors.js";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { redactUrl } from "../logger.js";
+import { lingerIfBodyUnread } from "./lingering-close.js";
 
 /** An error whose status and message are safe to show the client as they are. */
 export class HttpError extends Error {
@@ -75,6 +76,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
         "unhandled error",
       );
     }
+    if (answer.status < 500) lingerIfBodyUnread(request);
     return reply.code(answer.status).send(answer.body);
   });
 }
