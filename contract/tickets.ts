@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text, visibleText } from "./text.js";
+import { Email, Name, Person } from "./people.js";
 
 export const CATEGORIES = [
   "billing",
@@ -32,6 +33,8 @@ export const Ticket = z.object({
   status: Status,
   created_at: z.iso.datetime({ offset: true }),
   updated_at: z.iso.datetime({ offset: true }),
+  requester: Person.nullable(),
+  assignee: Person.nullable(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 export const TicketList = z.array(Ticket);
@@ -42,6 +45,9 @@ export const CreateTicket = z.strictObject({
   category: Category,
   priority: Priority,
   status: Status.optional(),
+  /** Agents only: file the ticket for this person (created as a requester if new). */
+  requester_email: Email.optional(),
+  requester_name: Name.optional(),
 });
 export type CreateTicket = z.input<typeof CreateTicket>;
 
@@ -52,6 +58,7 @@ export const UpdateTicket = z
     category: Category.optional(),
     priority: Priority.optional(),
     status: Status.optional(),
+    assignee_id: z.number().int().positive().nullable().optional(),
   })
   .refine(
     (patch) => Object.keys(patch).length > 0,
@@ -74,8 +81,17 @@ const optionalFilter = <T extends z.ZodType>(schema: T) =>
     schema.optional(),
   );
 
+/** `me`, `none`, or a person's id. */
+export const AssigneeFilter = z
+  .string()
+  .regex(
+    /^(me|none|[1-9]\d{0,15})$/,
+    "Assignee must be me, none or a person's id",
+  );
+
 export const TicketFilters = z.object({
   category: optionalFilter(Category),
+  assignee: optionalFilter(AssigneeFilter),
   priority: optionalFilter(Priority),
   status: optionalFilter(Status),
   search: optionalFilter(

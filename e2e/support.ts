@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { buildApp } from "../server/app.js";
+import { parseConfig } from "../server/config.js";
 import { createClassifier } from "../server/classify/classifier.js";
 import { createLocalClassifier } from "../server/classify/local-classifier.js";
 import { openAiSuggest } from "../server/classify/openai-adapter.js";
@@ -10,12 +10,16 @@ import { createTriage, type TriageMode } from "../server/classify/triage.js";
 import { openDatabase } from "../server/db/client.js";
 import { migrate } from "../server/db/migrate.js";
 import { createLogger } from "../server/logger.js";
+import { startService } from "../server/start.js";
 import { startFakeLlm } from "../server/test/fake-llm.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const SCREENSHOTS = "e2e/screenshots";
 const STATIC_DIR = "dist/web";
 const logger = createLogger("silent");
+/** The first admin of every end-to-end desk. */
+export const ADMIN_EMAIL = "admin@example.test";
+export const ADMIN_PASSWORD = "e2e admin password";
 
 /** End-to-end tests need Debian's Chromium; locally they may skip (loudly), in CI they must run. */
 export const browserAvailable = existsSync(CHROMIUM);
@@ -82,11 +86,17 @@ export async function startE2eApp({
       ? createClassifier({ suggest, log: logger, cooldownMs })
       : undefined,
   });
-  const app = await buildApp({
-    config: { corsOrigins: [], staticDir: STATIC_DIR, classifyRateLimit: 1000 },
-    db: database.db,
+  const config = parseConfig({
+    STATIC_DIR,
+    CLASSIFY_RATE_LIMIT: "1000",
+    SIGNUP: "open",
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+  });
+  if (!config.ok) throw new Error(config.problems.join("; "));
+  const { app } = await startService(config.config, logger, {
+    database,
     classifier,
-    logger: logger,
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;

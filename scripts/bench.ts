@@ -4,7 +4,7 @@ import { buildApp } from "../server/app.js";
 import { disabledClassifier } from "../server/classify/classifier.js";
 import { loadConfig } from "../server/config.js";
 import { createLogger } from "../server/logger.js";
-import { openConfiguredDatabase, positiveInteger } from "./cli.js";
+import { openDatabaseFor, positiveInteger } from "./cli.js";
 import { demoTicket, pick } from "./demo-tickets.js";
 
 /** Latency per request kind, over real HTTP against the configured database: sequential, after a warm-up. */
@@ -16,7 +16,7 @@ const requests = positiveInteger("requests", values.requests);
 const WARM_UP = 5;
 
 const config = loadConfig();
-const database = await openConfiguredDatabase(config);
+const database = await openDatabaseFor(config);
 const ticketCount = await database.session(async (session) => {
   const [row] = await session.query<{ count: number }>(
     "SELECT count(*)::int AS count FROM tickets",

@@ -1,25 +1,12 @@
 /** Helpers shared by the command-line scripts. */
 import type { Config } from "../server/config.js";
-import {
-  DatabaseUnavailableError,
-  openDatabase,
-  type Database,
-} from "../server/db/client.js";
-import { migrate } from "../server/db/migrate.js";
+import type { Database } from "../server/db/client.js";
+import { createLogger } from "../server/logger.js";
+import { openConfiguredDatabase } from "../server/start.js";
 
 /** The configured database, migrated; exits with the reason when it cannot be reached. */
-export async function openConfiguredDatabase(
-  config: Config,
-): Promise<Database> {
-  const database = await openDatabase(config.database).catch(
-    (error: unknown) => {
-      if (!(error instanceof DatabaseUnavailableError)) throw error;
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    },
-  );
-  await migrate(database);
-  return database;
+export function openDatabaseFor(config: Config): Promise<Database> {
+  return openConfiguredDatabase(config, createLogger("warn"));
 }
 
 /** `--name N` as a positive whole number; exits with a message otherwise. */

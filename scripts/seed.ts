@@ -2,7 +2,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../server/config.js";
 import type { Database } from "../server/db/client.js";
-import { openConfiguredDatabase, positiveInteger } from "./cli.js";
+import { openDatabaseFor, positiveInteger } from "./cli.js";
 import { demoTicket, type DemoTicket } from "./demo-tickets.js";
 import { duration, progressBar } from "./progress-bar.js";
 
@@ -59,7 +59,7 @@ async function main() {
     options: { count: { type: "string", default: "1000" } },
   });
   const count = positiveInteger("count", values.count);
-  const database = await openConfiguredDatabase(loadConfig());
+  const database = await openDatabaseFor(loadConfig());
   const bar = progressBar(count, "tickets");
   await seedTickets(database, { count, onProgress: bar.update });
   const seconds = bar.finish();

@@ -13,18 +13,33 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { credentialsRepo } from "./auth/credentials-repo.js";
+import { peopleRoutes } from "./auth/people-routes.js";
+import { registerAuth } from "./auth/plugin.js";
+import { authRoutes } from "./auth/routes.js";
+import { DEFAULT_THROTTLE, type ThrottleLimits } from "./auth/throttle.js";
+import { usersRepo } from "./auth/users-repo.js";
 import type { Classifier } from "./classify/classifier.js";
 import { classifyRoutes } from "./classify/routes.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { healthRoutes } from "./health/routes.js";
+import { historyRepo } from "./history/repo.js";
 import { HttpError, registerErrorHandlers } from "./http/errors.js";
 import { trackMethods } from "./http/method-not-allowed.js";
 import { ticketsRepo } from "./tickets/repo.js";
 import { ticketRoutes } from "./tickets/routes.js";
 
 export type AppDeps = {
-  config: Pick<Config, "corsOrigins" | "staticDir" | "classifyRateLimit">;
+  config: Pick<
+    Config,
+    | "corsOrigins"
+    | "staticDir"
+    | "classifyRateLimit"
+    | "signup"
+    | "sessionTtlHours"
+    | "publicUrl"
+  > & { loginThrottle?: ThrottleLimits };
   db: Db;
   classifier: Classifier;
   logger: FastifyBaseLogger;
@@ -54,7 +69,18 @@ export async function buildApp({ config, db, classifier, logger }: AppDeps) {
   });
   await app.register(fastifyCors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    methods: ["GET", "HEAD", "POST", "PATCH", "DELETE"],
     exposedHeaders: ["link", "x-request-id"],
+  });
+  const users = usersRepo(db);
+  const credentials = credentialsRepo(db);
+  const publicOrigin = config.publicUrl && new URL(config.publicUrl).origin;
+  await registerAuth(app, {
+    credentials,
+    trustedOrigins: [
+      ...config.corsOrigins,
+      ...(publicOrigin ? [publicOrigin] : []),
+    ],
   });
   await app.register(fastifyRateLimit, {
     global: false,
@@ -80,7 +106,18 @@ export async function buildApp({ config, db, classifier, logger }: AppDeps) {
   });
 
   const addMethodNotAllowed = trackMethods(app, "/api/");
-  ticketRoutes(app, ticketsRepo(db));
+  authRoutes(app, {
+    users,
+    credentials,
+    settings: {
+      signup: config.signup,
+      sessionTtlHours: config.sessionTtlHours,
+      secureCookies: config.publicUrl?.startsWith("https:") ?? false,
+      throttle: config.loginThrottle ?? DEFAULT_THROTTLE,
+    },
+  });
+  peopleRoutes(app, { users, credentials, publicUrl: config.publicUrl });
+  ticketRoutes(app, ticketsRepo(db), historyRepo(db));
   classifyRoutes(app, classifier, config.classifyRateLimit);
   healthRoutes(app, db, classifier);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () =>

@@ -42,6 +42,19 @@ const Env = z.object({
         .filter(Boolean),
     ),
   STATIC_DIR: optionalString,
+  ADMIN_EMAIL: z.preprocess(blankAsUndefined, z.email().optional()),
+  ADMIN_PASSWORD: z.preprocess(
+    blankAsUndefined,
+    z.string().min(10, "must be at least 10 characters").optional(),
+  ),
+  SIGNUP: z.enum(["open", "closed"]).default("closed"),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24 * 14),
+  PUBLIC_URL: z.preprocess(blankAsUndefined, z.url().optional()),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -63,6 +76,13 @@ function toConfig(env: z.infer<typeof Env>) {
     logLevel: env.LOG_LEVEL,
     corsOrigins: env.CORS_ORIGINS,
     staticDir: env.STATIC_DIR,
+    firstAdmin:
+      env.ADMIN_EMAIL && env.ADMIN_PASSWORD
+        ? { email: env.ADMIN_EMAIL.toLowerCase(), password: env.ADMIN_PASSWORD }
+        : undefined,
+    signup: env.SIGNUP,
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    publicUrl: env.PUBLIC_URL,
   };
 }
 

@@ -1,29 +1,10 @@
-import { buildApp } from "./app.js";
-import { startTriage } from "./classify/setup.js";
 import { loadConfig } from "./config.js";
-import { DatabaseUnavailableError, openDatabase } from "./db/client.js";
-import { migrate } from "./db/migrate.js";
 import { createLogger } from "./logger.js";
+import { startService } from "./start.js";
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-
-const database = await openDatabase(config.database).catch((error: unknown) => {
-  if (!(error instanceof DatabaseUnavailableError)) throw error;
-  logger.fatal(error.message);
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-});
-const applied = await migrate(database);
-logger.info({ database: database.kind, applied }, "database ready");
-
-const classifier = startTriage(
-  config,
-  database.db,
-  logger.child({ module: "classify" }),
-);
-
-const app = await buildApp({ config, db: database.db, classifier, logger });
+const service = await startService(config, logger);
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -33,9 +14,7 @@ async function shutdown(signal: string) {
   // NOTE: a second signal while closing forces the exit.
   process.once(signal, () => process.exit(1));
   try {
-    await app.close();
-    classifier.close();
-    await database.close();
+    await service.close();
     process.exit(0);
   } catch (error) {
     logger.error({ err: error }, "error while shutting down");
@@ -45,4 +24,11 @@ async function shutdown(signal: string) {
 process.once("SIGTERM", () => void shutdown("SIGTERM"));
 process.once("SIGINT", () => void shutdown("SIGINT"));
 
-await app.listen({ port: config.port, host: config.host });
+await service.app.listen({ port: config.port, host: config.host });
+if (service.setupUrl) {
+  // Printed, not logged: the one-time link is for the person starting the desk, not for log storage.
+  process.stdout.write(
+    `\nNobody can sign in yet. Open this link to create the first admin (valid 24 hours, once):\n\n  ${service.setupUrl}\n\n` +
+      `(Or set ADMIN_EMAIL and ADMIN_PASSWORD before the first start.)\n\n`,
+  );
+}

@@ -12,7 +12,7 @@ import {
 import type { App } from "../app.js";
 import { createTestDatabase, type TestDatabase } from "../test/databases.js";
 import { goodAnswer, startFakeLlm, type FakeLlm } from "../test/fake-llm.js";
-import { buildTestApp } from "../test/helpers.js";
+import { buildTestApp, type TestApp } from "../test/helpers.js";
 import { createClassifier, LLM_CONFIDENCE } from "./classifier.js";
 import { createLocalClassifier } from "./local-classifier.js";
 import { openAiSuggest } from "./openai-adapter.js";
@@ -72,7 +72,7 @@ const fresh = () => `My invoice was charged twice, case ${++counter}`;
 
 describe("POST /api/tickets/classify/ with a language model", () => {
   // A new app (and breaker) per test, so failures in one test never open the breaker for the next.
-  let app: App;
+  let app: TestApp;
   beforeEach(async () => {
     llm.script(goodAnswer("billing", "high"));
     app = await appWithClassifier();
@@ -193,7 +193,7 @@ describe("POST /api/tickets/classify/ with a language model", () => {
 });
 
 describe("the classifier's circuit breaker", () => {
-  let app: App;
+  let app: TestApp;
   beforeAll(async () => {
     app = await appWithClassifier();
   });

@@ -46,13 +46,13 @@ describe.each(DB_KINDS)("learning from agents' corrections on %s", (dbKind) => {
     const before = await classify();
     expect(before.suggested_category).toBe("technical");
     for (let n = 1; n <= CORRECTIONS; n++) {
-      const created = await ctx.app.inject({
+      const created = await ctx.inject({
         method: "POST",
         url: "/api/tickets/",
         payload: { ...kind(n), category: "technical", priority: "medium" },
       });
       // The agent's correction: this desk files scanner lights with the warehouse team, under general.
-      const patched = await ctx.app.inject({
+      const patched = await ctx.inject({
         method: "PATCH",
         url: `/api/tickets/${created.json().id}/`,
         payload: { category: "general" },

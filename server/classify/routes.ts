@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { ClassifyRequest, ClassifyResponse } from "../../contract/classify.js";
-import { ApiErrorBody } from "../../contract/errors.js";
+import { endpoints } from "../../contract/endpoints.js";
 import { HttpError } from "../http/errors.js";
+import { route } from "../http/route.js";
 import { ClassifierUnavailableError, type Classifier } from "./classifier.js";
 
 export function classifyRoutes(
@@ -10,21 +9,12 @@ export function classifyRoutes(
   classifier: Classifier,
   perMinute: number,
 ): void {
-  app.withTypeProvider<ZodTypeProvider>().post("/api/tickets/classify", {
-    config: { rateLimit: { max: perMinute, timeWindow: "1 minute" } },
-    schema: {
-      tags: ["classify"],
-      body: ClassifyRequest,
-      response: {
-        200: ClassifyResponse,
-        400: ApiErrorBody,
-        429: ApiErrorBody,
-        503: ApiErrorBody,
-      },
-    },
-    handler: async (request) => {
+  route(
+    app,
+    endpoints.classify,
+    async ({ body }) => {
       try {
-        return await classifier.classify(request.body);
+        return await classifier.classify(body);
       } catch (error) {
         if (error instanceof ClassifierUnavailableError) {
           throw new HttpError(503, "Classification unavailable", error.reason);
@@ -32,5 +22,6 @@ export function classifyRoutes(
         throw error;
       }
     },
-  });
+    { config: { rateLimit: { max: perMinute, timeWindow: "1 minute" } } },
+  );
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../app.js";
+
 import { createTestDatabase, type TestDatabase } from "../test/databases.js";
 import {
   goodAnswer,
@@ -7,7 +7,7 @@ import {
   type FakeLlm,
   type Script,
 } from "../test/fake-llm.js";
-import { buildTestApp, testLogger } from "../test/helpers.js";
+import { buildTestApp, testLogger, type TestApp } from "../test/helpers.js";
 import { createClassifier, type Classifier } from "./classifier.js";
 import { createLocalClassifier } from "./local-classifier.js";
 import { openAiSuggest } from "./openai-adapter.js";
@@ -39,7 +39,7 @@ afterAll(async () => {
 async function appWith(
   mode: TriageMode,
   { withLlm = true } = {},
-): Promise<App> {
+): Promise<TestApp> {
   const local = createLocalClassifier({
     db: database.db,
     log: testLogger,
@@ -63,7 +63,7 @@ async function appWith(
 }
 
 let counter = 0;
-const classify = (app: App, description: string) =>
+const classify = (app: TestApp, description: string) =>
   app.inject({
     method: "POST",
     url: "/api/tickets/classify/",

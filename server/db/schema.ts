@@ -1,11 +1,14 @@
 import {
   bigint,
+  boolean,
+  customType,
   pgTable,
   primaryKey,
   text,
   timestamp,
   varchar,
 } from "drizzle-orm/pg-core";
+import type { Role } from "../../contract/people.js";
 import type { Category, Priority, Status } from "../../contract/tickets.js";
 
 /** Mirrors migrations/0001_tickets.sql; the SQL files are the source of truth for the database. */
@@ -22,6 +25,12 @@ export const tickets = pgTable("tickets", {
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" })
     .notNull()
     .defaultNow(),
+  requesterId: bigint("requester_id", { mode: "number" }).references(
+    () => users.id,
+  ),
+  assigneeId: bigint("assignee_id", { mode: "number" }).references(
+    () => users.id,
+  ),
 });
 
 export type TicketRow = typeof tickets.$inferSelect;
@@ -39,3 +48,75 @@ export const ticketCounts = pgTable(
     primaryKey({ columns: [table.category, table.priority, table.status] }),
   ],
 );
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
+const timestamptz = (name: string) =>
+  timestamp(name, { withTimezone: true, mode: "date" });
+const id = () =>
+  bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity();
+const userRef = (name: string) =>
+  bigint(name, { mode: "number" }).references(() => users.id);
+
+/** Mirrors migrations/0005_people.sql. */
+export const users = pgTable("users", {
+  id: id(),
+  email: text("email").notNull(),
+  name: text("name").notNull(),
+  role: text("role").$type<Role>().notNull(),
+  passwordHash: text("password_hash"),
+  disabledAt: timestamptz("disabled_at"),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+});
+export type UserRow = typeof users.$inferSelect;
+
+export const sessions = pgTable("sessions", {
+  id: id(),
+  userId: userRef("user_id").notNull(),
+  secretHash: bytea("secret_hash").notNull(),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+  expiresAt: timestamptz("expires_at").notNull(),
+  lastSeenAt: timestamptz("last_seen_at").notNull().defaultNow(),
+});
+
+export const apiTokens = pgTable("api_tokens", {
+  id: id(),
+  userId: userRef("user_id").notNull(),
+  name: text("name").notNull(),
+  tokenHash: bytea("token_hash").notNull(),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+  lastUsedAt: timestamptz("last_used_at"),
+  revokedAt: timestamptz("revoked_at"),
+});
+
+export const linkTokens = pgTable("link_tokens", {
+  id: id(),
+  purpose: text("purpose").$type<"setup" | "invite">().notNull(),
+  userId: userRef("user_id"),
+  tokenHash: bytea("token_hash").notNull(),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+  expiresAt: timestamptz("expires_at").notNull(),
+  usedAt: timestamptz("used_at"),
+});
+
+export const loginFailures = pgTable("login_failures", {
+  key: text("key").notNull(),
+  at: timestamptz("at").notNull().defaultNow(),
+});
+
+export const ticketEvents = pgTable("ticket_events", {
+  id: id(),
+  ticketId: bigint("ticket_id", { mode: "number" })
+    .notNull()
+    .references(() => tickets.id),
+  at: timestamptz("at").notNull().defaultNow(),
+  actorKind: text("actor_kind").$type<"user" | "ai" | "system">().notNull(),
+  actorId: userRef("actor_id"),
+  actorName: text("actor_name"),
+  kind: text("kind")
+    .$type<"created" | "changed" | "assigned" | "message">()
+    .notNull(),
+  field: text("field"),
+  fromValue: text("from_value"),
+  toValue: text("to_value"),
+  internal: boolean("internal").notNull().default(false),
+});

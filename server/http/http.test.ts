@@ -6,6 +6,7 @@ import {
   DB_KINDS,
   useTestApp,
   validTicket,
+  type TestApp,
 } from "../test/helpers.js";
 
 describe.each(DB_KINDS)("HTTP conventions on %s", (kind) => {
@@ -22,7 +23,7 @@ describe.each(DB_KINDS)("HTTP conventions on %s", (kind) => {
   ] as const)(
     "answers %s %s with 405 and Allow: %s",
     async (method, url, allow) => {
-      const response = await ctx.app.inject({ method, url });
+      const response = await ctx.inject({ method, url });
       expect(response.statusCode).toBe(405);
       expect(response.headers.allow).toBe(allow);
       expect(response.json()).toEqual({ error: "Method not allowed" });
@@ -30,14 +31,14 @@ describe.each(DB_KINDS)("HTTP conventions on %s", (kind) => {
   );
 
   it("answers an unknown API path with a JSON 404", async () => {
-    const response = await ctx.app.inject({ url: "/api/nothing-here" });
+    const response = await ctx.inject({ url: "/api/nothing-here" });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({ error: "Not found" });
   });
 
   it("serves the OpenAPI document generated from the contract, and its docs page", async () => {
     for (const url of ["/api/openapi.json", "/api/openapi.json/"]) {
-      const response = await ctx.app.inject({ url });
+      const response = await ctx.inject({ url });
       expect(response.statusCode).toBe(200);
       const document = response.json();
       expect(document.openapi).toMatch(/^3\./);
@@ -54,15 +55,15 @@ describe.each(DB_KINDS)("HTTP conventions on %s", (kind) => {
         '"billing","technical","account","general"',
       );
     }
-    const docs = await ctx.app.inject({ url: "/api/docs" });
+    const docs = await ctx.inject({ url: "/api/docs" });
     expect([200, 302]).toContain(docs.statusCode);
-    const page = await ctx.app.inject({ url: "/api/docs/" });
+    const page = await ctx.inject({ url: "/api/docs/" });
     expect(page.statusCode).toBe(200);
     expect(page.headers["content-type"]).toMatch(/html/);
   });
 
   it("sends security headers and a request id, and echoes a given request id", async () => {
-    const response = await ctx.app.inject({
+    const response = await ctx.inject({
       url: "/api/health",
       headers: { "x-request-id": "abc-123" },
     });
@@ -71,19 +72,19 @@ describe.each(DB_KINDS)("HTTP conventions on %s", (kind) => {
       "default-src 'self'",
     );
     expect(response.headers["x-request-id"]).toBe("abc-123");
-    const other = await ctx.app.inject({ url: "/api/health" });
+    const other = await ctx.inject({ url: "/api/health" });
     expect(other.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("opens CORS only to the configured origins", async () => {
-    const allowed = await ctx.app.inject({
+    const allowed = await ctx.inject({
       url: "/api/health",
       headers: { origin: "https://desk.example.com" },
     });
     expect(allowed.headers["access-control-allow-origin"]).toBe(
       "https://desk.example.com",
     );
-    const other = await ctx.app.inject({
+    const other = await ctx.inject({
       url: "/api/health",
       headers: { origin: "https://evil.example.com" },
     });
@@ -94,7 +95,7 @@ describe.each(DB_KINDS)("HTTP conventions on %s", (kind) => {
 describe("CORS without CORS_ORIGINS", () => {
   const ctx = useTestApp("pglite");
   it("sends no Access-Control-Allow-Origin", async () => {
-    const response = await ctx.app.inject({
+    const response = await ctx.inject({
       url: "/api/health",
       headers: { origin: "https://desk.example.com" },
     });
@@ -104,7 +105,7 @@ describe("CORS without CORS_ORIGINS", () => {
 
 describe.each(DB_KINDS)("when the database goes away on %s", (kind) => {
   let database: TestDatabase;
-  let app: App;
+  let app: TestApp;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     app = await buildTestApp(database);

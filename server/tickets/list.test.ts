@@ -12,7 +12,7 @@ type Seed = {
 describe.each(DB_KINDS)("GET /api/tickets/ on %s", (kind) => {
   const ctx = useTestApp(kind);
   const create = async (seed: Seed) => {
-    const response = await ctx.app.inject({
+    const response = await ctx.inject({
       method: "POST",
       url: "/api/tickets",
       payload: {
@@ -26,7 +26,7 @@ describe.each(DB_KINDS)("GET /api/tickets/ on %s", (kind) => {
     return response.json();
   };
   const list = async (query: string) => {
-    const response = await ctx.app.inject({ url: `/api/tickets/?${query}` });
+    const response = await ctx.inject({ url: `/api/tickets/?${query}` });
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as { id: number; title: string }[];
   };
@@ -167,14 +167,14 @@ describe.each(DB_KINDS)("GET /api/tickets/ on %s", (kind) => {
     ["category=billing&category=technical", "category"],
     [`cursor=${Buffer.from("t:abc").toString("base64url")}`, "cursor"],
   ])("answers 400 naming the field for %s", async (query, field) => {
-    const response = await ctx.app.inject({ url: `/api/tickets/?${query}` });
+    const response = await ctx.inject({ url: `/api/tickets/?${query}` });
     expect(response.statusCode).toBe(400);
     expect(response.json().fields).toHaveProperty(field);
   });
 
   it("limits the page size and sends a Link header only when there are more", async () => {
     const all = await list("");
-    const first = await ctx.app.inject({
+    const first = await ctx.inject({
       url: "/api/tickets/?limit=2&category=billing",
     });
     expect(first.json()).toHaveLength(2);
@@ -182,14 +182,14 @@ describe.each(DB_KINDS)("GET /api/tickets/ on %s", (kind) => {
     expect(link).toMatch(
       /^<\/api\/tickets\/\?limit=2&category=billing&cursor=[\w-]+>; rel="next"$/,
     );
-    const next = await ctx.app.inject({
+    const next = await ctx.inject({
       url: link.slice(1, link.indexOf(">")),
     });
     expect(next.json().map((t: { title: string }) => t.title)).toEqual([
       "Refund for March invoice",
     ]);
     expect(next.headers.link).toBeUndefined();
-    const everything = await ctx.app.inject({
+    const everything = await ctx.inject({
       url: `/api/tickets/?limit=${all.length}`,
     });
     expect(everything.headers.link).toBeUndefined();
@@ -206,7 +206,7 @@ describe.each(DB_KINDS)("pagination on %s", (kind) => {
         SELECT 'tied ' || n, 'd', 'general', 'low', '2026-01-01T00:00:00Z' FROM generate_series(1, 30) n`),
     );
     for (let n = 0; n < 25; n++) {
-      await ctx.app.inject({
+      await ctx.inject({
         method: "POST",
         url: "/api/tickets",
         payload: {
@@ -218,7 +218,7 @@ describe.each(DB_KINDS)("pagination on %s", (kind) => {
       });
     }
     const existing = new Set<number>(
-      (await ctx.app.inject({ url: "/api/tickets/?limit=200" }))
+      (await ctx.inject({ url: "/api/tickets/?limit=200" }))
         .json()
         .map((t: { id: number }) => t.id),
     );
@@ -226,9 +226,9 @@ describe.each(DB_KINDS)("pagination on %s", (kind) => {
     let url: string | undefined = "/api/tickets/?limit=7";
     let created = 0;
     while (url) {
-      const response = await ctx.app.inject({ url });
+      const response = await ctx.inject({ url });
       seen.push(...response.json().map((t: { id: number }) => t.id));
-      await ctx.app.inject({
+      await ctx.inject({
         method: "POST",
         url: "/api/tickets",
         payload: {

@@ -1,147 +1,170 @@
-import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import {
-  CATEGORIES,
-  PRIORITIES,
-  STATUSES,
-  type CreateTicket,
-  type Stats,
-  type Ticket,
-  type TicketFilters,
-  type UpdateTicket,
+import { and, desc, eq, sql } from "drizzle-orm";
+import type {
+  CreateTicket,
+  Stats,
+  Ticket,
+  TicketFilters,
+  UpdateTicket,
 } from "../../contract/tickets.js";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
-import { ticketCounts, tickets, type TicketRow } from "../db/schema.js";
+import { ticketCounts, ticketEvents, tickets, users } from "../db/schema.js";
+import { byUser } from "../history/repo.js";
+import { HttpError } from "../http/errors.js";
+import type { Actor } from "../http/route.js";
+import {
+  combinationConditions,
+  countedStats,
+  counterStats,
+  filterConditions,
+  fromTickets,
+  toStats,
+  toTicket,
+  visibleTo,
+} from "./sql.js";
 
-export function toTicket(row: TicketRow): Ticket {
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    category: row.category,
-    priority: row.priority,
-    status: row.status,
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
-  };
-}
-
-/** `%`, `_` and `\` in a search term match themselves (backslash is LIKE's default escape). */
-export function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
-/** The columns a filter may fix, on tickets or on ticket_counts. */
-type Combination = {
-  category: AnyPgColumn;
-  priority: AnyPgColumn;
-  status: AnyPgColumn;
+type NewTicket = Omit<CreateTicket, "title" | "description"> & {
+  title: string;
+  description: string;
 };
-
-function combinationConditions(table: Combination, filters: TicketFilters) {
-  return [
-    filters.category && eq(table.category, filters.category),
-    filters.priority && eq(table.priority, filters.priority),
-    filters.status && eq(table.status, filters.status),
-  ];
-}
-
-function filterConditions(filters: TicketFilters): SQL | undefined {
-  const conditions = combinationConditions(tickets, filters);
-  if (filters.search) {
-    const pattern = likePattern(filters.search);
-    conditions.push(
-      or(ilike(tickets.title, pattern), ilike(tickets.description, pattern)),
-    );
-  }
-  return and(...conditions);
-}
-
-/**
- * The numbers behind Stats as aggregate columns over `table`: `count(where)` counts its matching
- * tickets, `oldest` is the oldest one's created_at.
- */
-function statsColumns(
-  table: Combination,
-  count: (where?: SQL) => SQL<number>,
-  oldest: SQL,
-) {
-  const breakdown = (
-    prefix: string,
-    column: AnyPgColumn,
-    keys: readonly string[],
-  ) =>
-    Object.fromEntries(
-      keys.map((key) => [`${prefix}_${key}`, count(sql`${column} = ${key}`)]),
-    );
-  return {
-    total: count(),
-    days: sql<number>`coalesce(floor(extract(epoch FROM now() - ${oldest}) / 86400), 0)::int`,
-    ...breakdown("priority", table.priority, PRIORITIES),
-    ...breakdown("category", table.category, CATEGORIES),
-    ...breakdown("status", table.status, STATUSES),
-  };
-}
-
-const filtered = (where?: SQL) =>
-  where ? sql` FILTER (WHERE ${where})` : sql``;
-
-/** Counts every matching ticket: needed for a search term, which the counters cannot answer. */
-const countedStats = statsColumns(
-  tickets,
-  (where) => sql<number>`count(*)${filtered(where)}::int`,
-  sql`min(${tickets.createdAt})`,
-);
-
-/**
- * Adds up the matching rows of ticket_counts (at most 64). The oldest ticket is the oldest of
- * each matching combination's oldest, one probe each into tickets_filters_newest_idx, so it costs
- * the same under any filters (a single min() under two filters may walk a whole index range).
- */
-const counterStats = statsColumns(
-  ticketCounts,
-  (where) =>
-    sql<number>`coalesce(sum(${ticketCounts.tickets})${filtered(where)}, 0)::int`,
-  sql`min((SELECT min(${tickets.createdAt}) FROM ${tickets} WHERE ${and(
-    eq(tickets.category, ticketCounts.category),
-    eq(tickets.priority, ticketCounts.priority),
-    eq(tickets.status, ticketCounts.status),
-  )})) FILTER (WHERE ${ticketCounts.tickets} > 0)`,
-);
+const FIELDS = [
+  "title",
+  "description",
+  "category",
+  "priority",
+  "status",
+] as const;
+/** A requester may only close their ticket or open it again. */
+const REQUESTER_STATUSES: readonly string[] = ["open", "closed"];
 
 export function ticketsRepo(db: Db) {
+  const getIn = async (tx: Db, id: number, actor: Actor) => {
+    const [row] = await fromTickets(tx).where(
+      and(eq(tickets.id, id), visibleTo(actor)),
+    );
+    return row && toTicket(row);
+  };
+
+  /** The person a new ticket is for: the caller, or (agents only) the person with requester_email, created if new. */
+  async function requesterOf(
+    tx: Db,
+    input: NewTicket,
+    actor: Actor,
+  ): Promise<number> {
+    const email = input.requester_email;
+    if (email === undefined || email === actor.user.email) return actor.user.id;
+    if (actor.user.role === "requester")
+      throw new HttpError(
+        403,
+        "Only agents can file a ticket for someone else",
+      );
+    const name = input.requester_name ?? email.split("@")[0]!;
+    await tx
+      .insert(users)
+      .values({ email, name, role: "requester" })
+      .onConflictDoNothing();
+    const [found] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email));
+    return found!.id;
+  }
+
   return {
-    async create(
-      input: CreateTicket & { title: string; description: string },
-    ): Promise<Ticket> {
-      const [row] = await db.insert(tickets).values(input).returning();
-      return toTicket(row!);
+    get: (id: number, actor: Actor) => getIn(db, id, actor),
+
+    async create(input: NewTicket, actor: Actor): Promise<Ticket> {
+      return db.transaction(async (tx) => {
+        const {
+          requester_email: _email,
+          requester_name: _name,
+          ...fields
+        } = input;
+        const requesterId = await requesterOf(tx, input, actor);
+        const [row] = await tx
+          .insert(tickets)
+          .values({ ...fields, requesterId })
+          .returning({ id: tickets.id });
+        await tx
+          .insert(ticketEvents)
+          .values(byUser(actor, [{ ticketId: row!.id, kind: "created" }]));
+        return (await getIn(tx, row!.id, actor))!;
+      });
     },
 
-    async get(id: number): Promise<Ticket | undefined> {
-      const [row] = await db.select().from(tickets).where(eq(tickets.id, id));
-      return row && toTicket(row);
-    },
+    /** Applies the fields that differ, with one event each, in one transaction; undefined if not visible. */
+    async update(
+      id: number,
+      patch: UpdateTicket,
+      actor: Actor,
+    ): Promise<Ticket | undefined> {
+      return db.transaction(async (tx) => {
+        const [before] = await tx
+          .select()
+          .from(tickets)
+          .where(and(eq(tickets.id, id), visibleTo(actor)))
+          .for("update");
+        if (!before) return undefined;
+        if (actor.user.role === "requester") checkRequesterPatch(patch);
+        const changed = FIELDS.filter(
+          (field) =>
+            patch[field] !== undefined && patch[field] !== before[field],
+        );
+        const assign =
+          patch.assignee_id !== undefined &&
+          patch.assignee_id !== before.assigneeId;
+        if (assign && patch.assignee_id !== null)
+          await checkAssignee(tx, patch.assignee_id!);
+        if (changed.length === 0 && !assign) return getIn(tx, id, actor);
 
-    async update(id: number, patch: UpdateTicket): Promise<Ticket | undefined> {
-      const [row] = await db
-        .update(tickets)
-        .set(patch)
-        .where(eq(tickets.id, id))
-        .returning();
-      return row && toTicket(row);
+        await tx
+          .update(tickets)
+          .set({
+            ...Object.fromEntries(
+              changed.map((field) => [field, patch[field]]),
+            ),
+            ...(assign && { assigneeId: patch.assignee_id }),
+          })
+          .where(eq(tickets.id, id));
+        const text = (value: unknown) =>
+          value === null || value === undefined ? null : String(value);
+        await tx.insert(ticketEvents).values(
+          byUser(actor, [
+            ...changed.map((field) => ({
+              ticketId: id,
+              kind: "changed" as const,
+              field,
+              fromValue: text(before[field]),
+              toValue: text(patch[field]),
+            })),
+            ...(assign
+              ? [
+                  {
+                    ticketId: id,
+                    kind: "assigned" as const,
+                    fromValue: text(before.assigneeId),
+                    toValue: text(patch.assignee_id),
+                  },
+                ]
+              : []),
+          ]),
+        );
+        return getIn(tx, id, actor);
+      });
     },
 
     /** One page, newest first; `after` is the id of the last ticket of the previous page. */
-    async listPage(filters: TicketFilters, limit: number, after?: number) {
+    async listPage(
+      filters: TicketFilters,
+      actor: Actor,
+      limit: number,
+      after?: number,
+    ) {
       const keyset =
         after === undefined
           ? undefined
           : sql`(${tickets.createdAt}, ${tickets.id}) < (SELECT created_at, id FROM tickets WHERE id = ${after})`;
-      const rows = await db
-        .select()
-        .from(tickets)
-        .where(and(filterConditions(filters), keyset))
+      const rows = await fromTickets(db)
+        .where(and(filterConditions(filters, actor), keyset))
         .orderBy(desc(tickets.createdAt), desc(tickets.id))
         .limit(limit + 1);
       return {
@@ -150,13 +173,20 @@ export function ticketsRepo(db: Db) {
       };
     },
 
-    /** Every number in one round trip; the breakdown keys come from the contract's enums. */
-    async stats(filters: TicketFilters): Promise<Stats> {
-      const [row] = filters.search
+    /**
+     * Every number in one round trip. The counters answer for everyone's tickets under the three
+     * enum filters; a search, an assignee or a requester's own tickets are counted.
+     */
+    async stats(filters: TicketFilters, actor: Actor): Promise<Stats> {
+      const counted =
+        filters.search ||
+        filters.assignee !== undefined ||
+        actor.user.role === "requester";
+      const [row] = counted
         ? await db
             .select(countedStats)
             .from(tickets)
-            .where(filterConditions(filters))
+            .where(filterConditions(filters, actor))
         : await db
             .select(counterStats)
             .from(ticketCounts)
@@ -168,23 +198,30 @@ export function ticketsRepo(db: Db) {
 
 export type TicketsRepo = ReturnType<typeof ticketsRepo>;
 
-function toStats(counts: Record<string, number>): Stats {
-  const total = counts.total ?? 0;
-  const pick = <K extends string>(prefix: string, keys: readonly K[]) =>
-    Object.fromEntries(
-      keys.map((key) => [key, counts[`${prefix}_${key}`] ?? 0]),
-    ) as Record<K, number>;
-  return {
-    total_tickets: total,
-    open_tickets: counts.status_open ?? 0,
-    avg_tickets_per_day: averagePerDay(total, counts.days ?? 0),
-    priority_breakdown: pick("priority", PRIORITIES),
-    category_breakdown: pick("category", CATEGORIES),
-    status_breakdown: pick("status", STATUSES),
-  };
+function checkRequesterPatch(patch: UpdateTicket): void {
+  const keys = Object.keys(patch).filter(
+    (key) => patch[key as keyof UpdateTicket] !== undefined,
+  );
+  if (
+    keys.some((key) => key !== "status") ||
+    !REQUESTER_STATUSES.includes(patch.status ?? "")
+  )
+    throw new HttpError(403, "You can only close your ticket or reopen it");
 }
 
-/** total ÷ max(1, whole days since the oldest ticket), to one decimal. */
-export function averagePerDay(total: number, wholeDays: number): number {
-  return Math.round((total / Math.max(1, wholeDays)) * 10) / 10;
+async function checkAssignee(tx: Db, id: number): Promise<void> {
+  const [found] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, id),
+        sql`${users.role} IN ('agent', 'admin')`,
+        sql`${users.disabledAt} IS NULL`,
+      ),
+    );
+  if (!found)
+    throw new HttpError(400, "Invalid request body", undefined, {
+      assignee_id: ["Must be an active agent or admin"],
+    });
 }

@@ -1,89 +1,65 @@
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { ApiErrorBody } from "../../contract/errors.js";
-import {
-  CreateTicket,
-  LIMIT_DEFAULT,
-  ListQuery,
-  Stats,
-  Ticket,
-  TicketFilters,
-  TicketId,
-  TicketList,
-  UpdateTicket,
-} from "../../contract/tickets.js";
+import { endpoints } from "../../contract/endpoints.js";
+import { LIMIT_DEFAULT } from "../../contract/tickets.js";
 import { HttpError } from "../http/errors.js";
+import { route } from "../http/route.js";
+import type { HistoryRepo } from "../history/repo.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import type { TicketsRepo } from "./repo.js";
 
-const errors = { 400: ApiErrorBody, 404: ApiErrorBody, 413: ApiErrorBody };
+export function ticketRoutes(
+  app: FastifyInstance,
+  repo: TicketsRepo,
+  history: HistoryRepo,
+): void {
+  route(app, endpoints.createTicket, async ({ body, actor }) =>
+    repo.create(body, actor),
+  );
 
-export function ticketRoutes(app: FastifyInstance, repo: TicketsRepo): void {
-  const api = app.withTypeProvider<ZodTypeProvider>();
-
-  api.post("/api/tickets", {
-    schema: {
-      tags: ["tickets"],
-      body: CreateTicket,
-      response: { 201: Ticket, ...errors },
-    },
-    handler: async (request, reply) =>
-      reply.code(201).send(await repo.create(request.body)),
-  });
-
-  api.get("/api/tickets", {
-    schema: {
-      tags: ["tickets"],
-      querystring: ListQuery,
-      response: { 200: TicketList, 400: ApiErrorBody },
-    },
-    handler: async (request, reply) => {
-      const { limit = LIMIT_DEFAULT, cursor, ...filters } = request.query;
+  route(
+    app,
+    endpoints.listTickets,
+    async ({ query, actor }, { request, reply }) => {
+      const { limit = LIMIT_DEFAULT, cursor, ...filters } = query;
       const after = cursor === undefined ? undefined : decodeCursor(cursor);
       if (cursor !== undefined && after === undefined) {
         throw new HttpError(400, "Invalid query parameters", undefined, {
           cursor: ["Invalid cursor"],
         });
       }
-      const page = await repo.listPage(filters, limit, after);
+      const page = await repo.listPage(filters, actor, limit, after);
       const last = page.tickets.at(-1);
       if (page.hasMore && last)
         reply.header("link", nextLink(request.url, encodeCursor(last.id)));
       return page.tickets;
     },
-  });
+  );
 
-  api.get("/api/tickets/stats", {
-    schema: {
-      tags: ["tickets"],
-      querystring: TicketFilters,
-      response: { 200: Stats, 400: ApiErrorBody },
-    },
-    handler: async (request) => repo.stats(request.query),
-  });
+  route(app, endpoints.ticketStats, async ({ query, actor }) =>
+    repo.stats(query, actor),
+  );
 
-  api.get("/api/tickets/:id", {
-    schema: {
-      tags: ["tickets"],
-      params: TicketId,
-      response: { 200: Ticket, ...errors },
-    },
-    handler: async (request) =>
-      (await repo.get(request.params.id)) ?? notFound(),
-  });
+  route(
+    app,
+    endpoints.getTicket,
+    async ({ params, actor }) =>
+      (await repo.get(params.id, actor)) ?? notFound(),
+  );
 
-  api.patch("/api/tickets/:id", {
-    schema: {
-      tags: ["tickets"],
-      params: TicketId,
-      body: UpdateTicket,
-      response: { 200: Ticket, ...errors },
-    },
-    handler: async (request) =>
-      (await repo.update(request.params.id, request.body)) ?? notFound(),
+  route(
+    app,
+    endpoints.updateTicket,
+    async ({ params, body, actor }) =>
+      (await repo.update(params.id, body, actor)) ?? notFound(),
+  );
+
+  route(app, endpoints.ticketEvents, async ({ params, actor }) => {
+    if (!(await repo.get(params.id, actor))) notFound();
+    return history.list(params.id, actor);
   });
 }
 
+/** Another requester's ticket is "not found" too: its existence is not theirs to learn. */
 function notFound(): never {
   throw new HttpError(404, "Ticket not found");
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORIES, PRIORITIES, STATUSES } from "../../contract/tickets.js";
 import { DB_KINDS, useTestApp, validTicket } from "../test/helpers.js";
-import { averagePerDay } from "./repo.js";
+import { averagePerDay } from "./sql.js";
 
 describe("averagePerDay", () => {
   it("divides by at least one day and rounds to one decimal", () => {
@@ -16,7 +16,7 @@ describe("averagePerDay", () => {
 describe.each(DB_KINDS)("GET /api/tickets/stats/ on %s", (kind) => {
   const ctx = useTestApp(kind);
   const stats = async (query = "") => {
-    const response = await ctx.app.inject({
+    const response = await ctx.inject({
       url: `/api/tickets/stats/?${query}`,
     });
     expect(response.statusCode, response.body).toBe(200);
@@ -39,7 +39,7 @@ describe.each(DB_KINDS)("GET /api/tickets/stats/ on %s", (kind) => {
   it("follows one create and one PATCH", async () => {
     const before = await stats();
     const created = (
-      await ctx.app.inject({
+      await ctx.inject({
         method: "POST",
         url: "/api/tickets",
         payload: { ...validTicket, category: "billing" },
@@ -55,7 +55,7 @@ describe.each(DB_KINDS)("GET /api/tickets/stats/ on %s", (kind) => {
       before.priority_breakdown.high + 1,
     );
 
-    await ctx.app.inject({
+    await ctx.inject({
       method: "PATCH",
       url: `/api/tickets/${created.id}`,
       payload: { status: "closed" },
@@ -110,7 +110,7 @@ describe.each(DB_KINDS)("GET /api/tickets/stats/ on %s", (kind) => {
   });
 
   it("answers 400 naming an unknown filter value", async () => {
-    const response = await ctx.app.inject({
+    const response = await ctx.inject({
       url: "/api/tickets/stats/?status=finished",
     });
     expect(response.statusCode).toBe(400);

@@ -4,7 +4,7 @@ import { DB_KINDS, useTestApp, validTicket } from "../test/helpers.js";
 describe.each(DB_KINDS)("tickets API on %s", (kind) => {
   const ctx = useTestApp(kind);
   const post = (payload: unknown) =>
-    ctx.app.inject({
+    ctx.inject({
       method: "POST",
       url: "/api/tickets/",
       payload: payload as object,
@@ -93,7 +93,7 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
   });
 
   it("POST /api/tickets/ refuses malformed JSON, a JSON array and a non-JSON content type", async () => {
-    const malformed = await ctx.app.inject({
+    const malformed = await ctx.inject({
       method: "POST",
       url: "/api/tickets/",
       headers: { "content-type": "application/json" },
@@ -108,7 +108,7 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
     expect(array.statusCode).toBe(400);
     expect(array.json().fields).toHaveProperty("body");
 
-    const text = await ctx.app.inject({
+    const text = await ctx.inject({
       method: "POST",
       url: "/api/tickets/",
       headers: { "content-type": "text/plain" },
@@ -119,7 +119,7 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
   });
 
   it("POST /api/tickets/ answers 413 for a body over 1 MiB and stores nothing", async () => {
-    const before = (await ctx.app.inject({ url: "/api/tickets/stats" })).json()
+    const before = (await ctx.inject({ url: "/api/tickets/stats" })).json()
       .total_tickets;
     const response = await post({
       ...validTicket,
@@ -128,8 +128,7 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
     expect(response.statusCode).toBe(413);
     expect(response.json()).toEqual({ error: "Request body is too large" });
     expect(
-      (await ctx.app.inject({ url: "/api/tickets/stats" })).json()
-        .total_tickets,
+      (await ctx.inject({ url: "/api/tickets/stats" })).json().total_tickets,
     ).toBe(before);
   });
 
@@ -139,18 +138,18 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
       `/api/tickets/${created.id}/`,
       `/api/tickets/${created.id}`,
     ]) {
-      const response = await ctx.app.inject({ url });
+      const response = await ctx.inject({ url });
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual(created);
     }
   });
 
   it("GET /api/tickets/:id/ answers 404 for an unknown id and 400 for a non-numeric or huge one", async () => {
-    const missing = await ctx.app.inject({ url: "/api/tickets/987654321/" });
+    const missing = await ctx.inject({ url: "/api/tickets/987654321/" });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({ error: "Ticket not found" });
     for (const id of ["abc", "1.5", "-3", "0", "99999999999999999999"]) {
-      const response = await ctx.app.inject({ url: `/api/tickets/${id}/` });
+      const response = await ctx.inject({ url: `/api/tickets/${id}/` });
       expect(response.statusCode, id).toBe(400);
       expect(response.json().fields).toHaveProperty("id");
     }
@@ -159,7 +158,7 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
   it("PATCH /api/tickets/:id/ changes the given fields, trims them and moves updated_at", async () => {
     const created = (await post(validTicket)).json();
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const response = await ctx.app.inject({
+    const response = await ctx.inject({
       method: "PATCH",
       url: `/api/tickets/${created.id}/`,
       payload: { status: "resolved", title: "  Login fixed  " },
@@ -177,7 +176,7 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
       Date.parse(created.updated_at),
     );
     expect(
-      (await ctx.app.inject({ url: `/api/tickets/${created.id}` })).json(),
+      (await ctx.inject({ url: `/api/tickets/${created.id}` })).json(),
     ).toEqual(updated);
   });
 
@@ -190,7 +189,7 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
       "closed",
       "open",
     ]) {
-      const response = await ctx.app.inject({
+      const response = await ctx.inject({
         method: "PATCH",
         url: `/api/tickets/${created.id}`,
         payload: { status },
@@ -211,7 +210,7 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
     "PATCH /api/tickets/:id/ refuses %j and leaves the ticket as it was",
     async (patch, field) => {
       const created = (await post(validTicket)).json();
-      const response = await ctx.app.inject({
+      const response = await ctx.inject({
         method: "PATCH",
         url: `/api/tickets/${created.id}`,
         payload: patch,
@@ -219,20 +218,20 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
       expect(response.statusCode).toBe(400);
       expect(response.json().fields).toHaveProperty(field);
       expect(
-        (await ctx.app.inject({ url: `/api/tickets/${created.id}` })).json(),
+        (await ctx.inject({ url: `/api/tickets/${created.id}` })).json(),
       ).toEqual(created);
     },
   );
 
   it("PATCH /api/tickets/:id/ refuses an empty patch, and answers 404 for an unknown id", async () => {
     const created = (await post(validTicket)).json();
-    const empty = await ctx.app.inject({
+    const empty = await ctx.inject({
       method: "PATCH",
       url: `/api/tickets/${created.id}`,
       payload: {},
     });
     expect(empty.statusCode).toBe(400);
-    const missing = await ctx.app.inject({
+    const missing = await ctx.inject({
       method: "PATCH",
       url: "/api/tickets/987654321",
       payload: { status: "open" },

@@ -1,0 +1,317 @@
+/**
+ * Every endpoint of the API, once: the server registers its routes from this table, the OpenAPI
+ * document is generated from it, the web client calls through it and the access tests walk it.
+ */
+import { z } from "zod";
+import { ClassifyRequest, ClassifyResponse } from "./classify.js";
+import { TicketEventList } from "./events.js";
+import { Health } from "./health.js";
+import {
+  AcceptInvite,
+  ApiTokenList,
+  CreatedToken,
+  CreatedUser,
+  CreateToken,
+  CreateUser,
+  Login,
+  SetupStatus,
+  Setup,
+  Signup,
+  TokenId,
+  UpdateUser,
+  UserId,
+  UserList,
+  UserQuery,
+  UserReply,
+} from "./people.js";
+import {
+  CreateTicket,
+  ListQuery,
+  Stats,
+  Ticket,
+  TicketFilters,
+  TicketId,
+  TicketList,
+  UpdateTicket,
+} from "./tickets.js";
+
+/**
+ * Who may call: `anyone` (no sign-in), `user` (any signed-in person; row rules in the handler),
+ * `agent` (agents and admins), `admin`.
+ */
+export type Access = "anyone" | "user" | "agent" | "admin";
+
+export type Endpoint = {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  path: `/api/${string}`;
+  summary: string;
+  tag: string;
+  access: Access;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The success status and its body (none for 204). */
+  status: 200 | 201 | 204;
+  response?: z.ZodType;
+  /** The error statuses this endpoint answers besides 401/403 from its access rule. */
+  errors: readonly number[];
+  /** The body of those errors when it is not the usual `{error, fields?, detail?}`. */
+  errorResponse?: z.ZodType;
+};
+
+const endpoint = <const E extends Endpoint>(e: E) => e;
+
+export const endpoints = {
+  health: endpoint({
+    method: "GET",
+    path: "/api/health",
+    summary: "Whether the service and its database are up",
+    tag: "health",
+    access: "anyone",
+    status: 200,
+    response: Health,
+    errors: [503],
+    errorResponse: Health,
+  }),
+
+  login: endpoint({
+    method: "POST",
+    path: "/api/auth/login",
+    summary: "Sign in with email and password; sets the session cookie",
+    tag: "auth",
+    access: "anyone",
+    body: Login,
+    status: 200,
+    response: UserReply,
+    errors: [400, 401, 429],
+  }),
+  logout: endpoint({
+    method: "POST",
+    path: "/api/auth/logout",
+    summary:
+      "Sign out: the session ends on the server and the cookie is cleared",
+    tag: "auth",
+    access: "anyone",
+    status: 204,
+    errors: [],
+  }),
+  me: endpoint({
+    method: "GET",
+    path: "/api/auth/me",
+    summary: "The signed-in person",
+    tag: "auth",
+    access: "user",
+    status: 200,
+    response: UserReply,
+    errors: [],
+  }),
+  signup: endpoint({
+    method: "POST",
+    path: "/api/auth/signup",
+    summary: "Create a requester account and sign in (when SIGNUP=open)",
+    tag: "auth",
+    access: "anyone",
+    body: Signup,
+    status: 201,
+    response: UserReply,
+    errors: [400, 403, 409, 429],
+  }),
+  setupStatus: endpoint({
+    method: "GET",
+    path: "/api/auth/setup",
+    summary:
+      "Whether the desk still needs its first admin, and whether sign-up is open",
+    tag: "auth",
+    access: "anyone",
+    status: 200,
+    response: SetupStatus,
+    errors: [],
+  }),
+  setup: endpoint({
+    method: "POST",
+    path: "/api/auth/setup",
+    summary:
+      "Create the first admin with the one-time setup token printed at start",
+    tag: "auth",
+    access: "anyone",
+    body: Setup,
+    status: 201,
+    response: UserReply,
+    errors: [400, 403, 409, 429],
+  }),
+  acceptInvite: endpoint({
+    method: "POST",
+    path: "/api/auth/invite",
+    summary: "Set a password with an invitation link and sign in",
+    tag: "auth",
+    access: "anyone",
+    body: AcceptInvite,
+    status: 200,
+    response: UserReply,
+    errors: [400, 403, 429],
+  }),
+
+  listUsers: endpoint({
+    method: "GET",
+    path: "/api/users",
+    summary: "People: agents see agents and requesters, admins everyone",
+    tag: "people",
+    access: "agent",
+    query: UserQuery,
+    status: 200,
+    response: UserList,
+    errors: [400],
+  }),
+  createUser: endpoint({
+    method: "POST",
+    path: "/api/users",
+    summary: "Invite or create a person",
+    tag: "people",
+    access: "admin",
+    body: CreateUser,
+    status: 201,
+    response: CreatedUser,
+    errors: [400, 409],
+  }),
+  updateUser: endpoint({
+    method: "PATCH",
+    path: "/api/users/:id",
+    summary: "Rename, change role, disable or enable a person",
+    tag: "people",
+    access: "admin",
+    params: UserId,
+    body: UpdateUser,
+    status: 200,
+    response: UserReply,
+    errors: [400, 404, 409],
+  }),
+
+  listTokens: endpoint({
+    method: "GET",
+    path: "/api/tokens",
+    summary: "Your API tokens (never their secrets); admins see everyone's",
+    tag: "tokens",
+    access: "user",
+    status: 200,
+    response: ApiTokenList,
+    errors: [],
+  }),
+  createToken: endpoint({
+    method: "POST",
+    path: "/api/tokens",
+    summary: "Create an API token; its secret is shown in this reply only",
+    tag: "tokens",
+    access: "user",
+    body: CreateToken,
+    status: 201,
+    response: CreatedToken,
+    errors: [400],
+  }),
+  revokeToken: endpoint({
+    method: "DELETE",
+    path: "/api/tokens/:id",
+    summary: "Revoke a token (your own; admins: anyone's)",
+    tag: "tokens",
+    access: "user",
+    params: TokenId,
+    status: 204,
+    errors: [400, 404],
+  }),
+
+  createTicket: endpoint({
+    method: "POST",
+    path: "/api/tickets",
+    summary: "File a ticket (agents may file it for a requester by email)",
+    tag: "tickets",
+    access: "user",
+    body: CreateTicket,
+    status: 201,
+    response: Ticket,
+    errors: [400, 413],
+  }),
+  listTickets: endpoint({
+    method: "GET",
+    path: "/api/tickets",
+    summary:
+      "Tickets newest first, filtered; a Link header names the next page",
+    tag: "tickets",
+    access: "user",
+    query: ListQuery,
+    status: 200,
+    response: TicketList,
+    errors: [400],
+  }),
+  ticketStats: endpoint({
+    method: "GET",
+    path: "/api/tickets/stats",
+    summary:
+      "Counts of the tickets the caller may see, under the list's filters",
+    tag: "tickets",
+    access: "user",
+    query: TicketFilters,
+    status: 200,
+    response: Stats,
+    errors: [400],
+  }),
+  classify: endpoint({
+    method: "POST",
+    path: "/api/tickets/classify",
+    summary: "Suggest a category and a priority for a ticket being written",
+    tag: "classify",
+    access: "user",
+    body: ClassifyRequest,
+    status: 200,
+    response: ClassifyResponse,
+    errors: [400, 429, 503],
+  }),
+  getTicket: endpoint({
+    method: "GET",
+    path: "/api/tickets/:id",
+    summary: "One ticket",
+    tag: "tickets",
+    access: "user",
+    params: TicketId,
+    status: 200,
+    response: Ticket,
+    errors: [400, 404],
+  }),
+  updateTicket: endpoint({
+    method: "PATCH",
+    path: "/api/tickets/:id",
+    summary: "Change a ticket (requesters: only close or reopen their own)",
+    tag: "tickets",
+    access: "user",
+    params: TicketId,
+    body: UpdateTicket,
+    status: 200,
+    response: Ticket,
+    errors: [400, 404, 413],
+  }),
+  ticketEvents: endpoint({
+    method: "GET",
+    path: "/api/tickets/:id/events",
+    summary: "A ticket's history, oldest first",
+    tag: "tickets",
+    access: "user",
+    params: TicketId,
+    status: 200,
+    response: TicketEventList,
+    errors: [400, 404],
+  }),
+} as const;
+
+export type Endpoints = typeof endpoints;
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a handler receives (parsed) and what a client sends (before parsing). */
+export type EndpointInput<E extends Endpoint> = {
+  params: Parsed<E["params"]>;
+  query: Parsed<E["query"]>;
+  body: Parsed<E["body"]>;
+};
+export type EndpointRequest<E extends Endpoint> = (E["params"] extends z.ZodType
+  ? { params: z.input<E["params"]> }
+  : object) &
+  (E["query"] extends z.ZodType ? { query?: z.input<E["query"]> } : object) &
+  (E["body"] extends z.ZodType ? { body: z.input<E["body"]> } : object);
+export type EndpointOutput<E extends Endpoint> = Parsed<E["response"]>;

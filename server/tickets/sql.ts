@@ -1,0 +1,185 @@
+import { and, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import {
+  CATEGORIES,
+  PRIORITIES,
+  STATUSES,
+  type Stats,
+  type Ticket,
+  type TicketFilters,
+} from "../../contract/tickets.js";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Db } from "../db/client.js";
+import { likePattern } from "../db/like.js";
+import { ticketCounts, tickets, users, type TicketRow } from "../db/schema.js";
+import type { Actor } from "../http/route.js";
+
+const requester = alias(users, "requester");
+const assignee = alias(users, "assignee");
+
+/** A ticket row with its requester and assignee, as every read selects it. */
+export const ticketColumns = {
+  ticket: tickets,
+  requester: { id: requester.id, name: requester.name, email: requester.email },
+  assignee: { id: assignee.id, name: assignee.name, email: assignee.email },
+};
+type Row = {
+  ticket: TicketRow;
+  requester: Ticket["requester"];
+  assignee: Ticket["assignee"];
+};
+
+/** FROM tickets with its people joined; `select(ticketColumns)` on it gives rows for toTicket. */
+export function fromTickets(db: Db) {
+  return db
+    .select(ticketColumns)
+    .from(tickets)
+    .leftJoin(requester, eq(requester.id, tickets.requesterId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId));
+}
+
+export function toTicket({ ticket: row, requester, assignee }: Row): Ticket {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    category: row.category,
+    priority: row.priority,
+    status: row.status,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    requester,
+    assignee,
+  };
+}
+
+/** The tickets `actor` may see: a requester only their own, agents and admins all. */
+export function visibleTo(actor: Actor): SQL | undefined {
+  return actor.user.role === "requester"
+    ? eq(tickets.requesterId, actor.user.id)
+    : undefined;
+}
+
+/** The columns a filter may fix, on tickets or on ticket_counts. */
+type Combination = {
+  category: AnyPgColumn;
+  priority: AnyPgColumn;
+  status: AnyPgColumn;
+};
+
+export function combinationConditions(
+  table: Combination,
+  filters: TicketFilters,
+) {
+  return [
+    filters.category && eq(table.category, filters.category),
+    filters.priority && eq(table.priority, filters.priority),
+    filters.status && eq(table.status, filters.status),
+  ];
+}
+
+/** `123` or `#123` also finds the ticket with that number. */
+const TICKET_NUMBER = /^#?([1-9]\d{0,15})$/;
+
+export function filterConditions(
+  filters: TicketFilters,
+  actor: Actor,
+): SQL | undefined {
+  const conditions = [
+    ...combinationConditions(tickets, filters),
+    visibleTo(actor),
+  ];
+  if (filters.assignee !== undefined) {
+    const who = filters.assignee === "me" ? actor.user.id : filters.assignee;
+    conditions.push(
+      who === "none"
+        ? isNull(tickets.assigneeId)
+        : eq(tickets.assigneeId, Number(who)),
+    );
+  }
+  if (filters.search) {
+    const pattern = likePattern(filters.search);
+    const number = TICKET_NUMBER.exec(filters.search)?.[1];
+    conditions.push(
+      or(
+        ilike(tickets.title, pattern),
+        ilike(tickets.description, pattern),
+        number === undefined ? undefined : eq(tickets.id, Number(number)),
+      ),
+    );
+  }
+  return and(...conditions);
+}
+
+/**
+ * The numbers behind Stats as aggregate columns over `table`: `count(where)` counts its matching
+ * tickets, `oldest` is the oldest one's created_at.
+ */
+function statsColumns(
+  table: Combination,
+  count: (where?: SQL) => SQL<number>,
+  oldest: SQL,
+) {
+  const breakdown = (
+    prefix: string,
+    column: AnyPgColumn,
+    keys: readonly string[],
+  ) =>
+    Object.fromEntries(
+      keys.map((key) => [`${prefix}_${key}`, count(sql`${column} = ${key}`)]),
+    );
+  return {
+    total: count(),
+    days: sql<number>`coalesce(floor(extract(epoch FROM now() - ${oldest}) / 86400), 0)::int`,
+    ...breakdown("priority", table.priority, PRIORITIES),
+    ...breakdown("category", table.category, CATEGORIES),
+    ...breakdown("status", table.status, STATUSES),
+  };
+}
+
+const filtered = (where?: SQL) =>
+  where ? sql` FILTER (WHERE ${where})` : sql``;
+
+/** Counts every matching ticket: needed for a search term, which the counters cannot answer. */
+export const countedStats = statsColumns(
+  tickets,
+  (where) => sql<number>`count(*)${filtered(where)}::int`,
+  sql`min(${tickets.createdAt})`,
+);
+
+/**
+ * Adds up the matching rows of ticket_counts (at most 64). The oldest ticket is the oldest of
+ * each matching combination's oldest, one probe each into tickets_filters_newest_idx, so it costs
+ * the same under any filters (a single min() under two filters may walk a whole index range).
+ */
+export const counterStats = statsColumns(
+  ticketCounts,
+  (where) =>
+    sql<number>`coalesce(sum(${ticketCounts.tickets})${filtered(where)}, 0)::int`,
+  sql`min((SELECT min(${tickets.createdAt}) FROM ${tickets} WHERE ${and(
+    eq(tickets.category, ticketCounts.category),
+    eq(tickets.priority, ticketCounts.priority),
+    eq(tickets.status, ticketCounts.status),
+  )})) FILTER (WHERE ${ticketCounts.tickets} > 0)`,
+);
+
+export function toStats(counts: Record<string, number>): Stats {
+  const total = counts.total ?? 0;
+  const pick = <K extends string>(prefix: string, keys: readonly K[]) =>
+    Object.fromEntries(
+      keys.map((key) => [key, counts[`${prefix}_${key}`] ?? 0]),
+    ) as Record<K, number>;
+  return {
+    total_tickets: total,
+    open_tickets: counts.status_open ?? 0,
+    avg_tickets_per_day: averagePerDay(total, counts.days ?? 0),
+    priority_breakdown: pick("priority", PRIORITIES),
+    category_breakdown: pick("category", CATEGORIES),
+    status_breakdown: pick("status", STATUSES),
+  };
+}
+
+/** total ÷ max(1, whole days since the oldest ticket), to one decimal. */
+export function averagePerDay(total: number, wholeDays: number): number {
+  return Math.round((total / Math.max(1, wholeDays)) * 10) / 10;
+}
