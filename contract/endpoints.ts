@@ -2,7 +2,7 @@
  * Every endpoint of the API, once: the server registers its routes from this table, the OpenAPI
  * document is generated from it, the web client calls through it and the access tests walk it.
  */
-import { z } from "zod";
+import { type z } from "zod";
 import { ClassifyRequest, ClassifyResponse } from "./classify.js";
 import { TicketEventList } from "./events.js";
 import { Health } from "./health.js";

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { App } from "../app.js";
 import { createTestDatabase, type TestDatabase } from "../test/databases.js";
 import {
   buildTestApp,
