@@ -1,10 +1,12 @@
 import { parseArgs } from "node:util";
 import { STATUSES } from "../contract/tickets.js";
-import { buildApp } from "../server/app.js";
+import { credentialsRepo } from "../server/auth/credentials-repo.js";
 import { disabledClassifier } from "../server/classify/classifier.js";
 import { loadConfig } from "../server/config.js";
 import { createLogger } from "../server/logger.js";
+import { startService } from "../server/start.js";
 import { openDatabaseFor, positiveInteger } from "./cli.js";
+import { seedPeople } from "./demo-people.js";
 import { demoTicket, pick } from "./demo-tickets.js";
 
 /** Latency per request kind, over real HTTP against the configured database: sequential, after a warm-up. */
@@ -33,16 +35,22 @@ const ids = await database.session((session) =>
     "SELECT id FROM tickets ORDER BY random() LIMIT 1000",
   ),
 );
-const app = await buildApp({
-  config,
-  db: database.db,
+const { app } = await startService(config, createLogger("silent"), {
+  database,
   classifier: disabledClassifier,
-  logger: createLogger("silent"),
 });
 const base = await app.listen({ host: "127.0.0.1", port: 0 });
+// Signed in as an agent with a bearer token, as a script would be; the token is revoked at the end.
+const people = await seedPeople(database);
+const credentials = credentialsRepo(database.db);
+const token = await credentials.createToken(people.agents[0]!, "bench");
+const authorization = `Bearer ${token.token}`;
 
 async function call(path: string, init?: RequestInit) {
-  const response = await fetch(base + path, init);
+  const response = await fetch(base + path, {
+    ...init,
+    headers: { ...init?.headers, authorization },
+  });
   const body = await response.text();
   if (!response.ok)
     throw new Error(
@@ -119,6 +127,7 @@ for (const [name, request] of kinds) {
     row([name, requests, percentile(times, 0.5), percentile(times, 0.95)]),
   );
 }
+await credentials.revokeToken(token.id);
 await app.close();
 await database.close();
 

@@ -10,6 +10,8 @@ import {
   DB_KINDS,
   type TestDatabase,
 } from "../server/test/databases.js";
+import { verify } from "@node-rs/argon2";
+import { DEMO_PASSWORD, seedPeople } from "./demo-people.js";
 import { seedTickets } from "./seed.js";
 
 const COUNT = 500;
@@ -82,5 +84,34 @@ describe.each(DB_KINDS)("seedTickets on %s", (kind) => {
     );
     for (const ticket of written)
       expect(CreateTicket.parse(ticket)).toEqual(ticket);
+  });
+});
+
+describe.each(DB_KINDS)("seedPeople on %s", (kind) => {
+  let database: TestDatabase;
+  afterAll(() => database.drop());
+
+  it("creates the demo people once, with the printed password, and spreads tickets over them", async () => {
+    database = await createTestDatabase(kind);
+    const people = await seedPeople(database);
+    expect(await seedPeople(database)).toEqual(people);
+    expect(people.agents).toHaveLength(3);
+    await seedTickets(database, { count: 200, people });
+    const rows = await database.session((s) =>
+      s.query<{
+        requester_id: string;
+        assignee_id: string | null;
+        hash: string;
+      }>(
+        "SELECT requester_id, assignee_id, (SELECT password_hash FROM users WHERE id = requester_id) AS hash FROM tickets",
+      ),
+    );
+    const requesters = new Set(rows.map((row) => Number(row.requester_id)));
+    expect(requesters.size).toBeGreaterThan(6);
+    for (const id of requesters) expect(people.requesters).toContain(id);
+    expect(
+      rows.filter((row) => row.assignee_id !== null).length,
+    ).toBeGreaterThan(100);
+    expect(await verify(rows[0]!.hash, DEMO_PASSWORD)).toBe(true);
   });
 });

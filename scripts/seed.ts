@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../server/config.js";
 import type { Database } from "../server/db/client.js";
 import { openDatabaseFor, positiveInteger } from "./cli.js";
+import { DEMO_PASSWORD, DEMO_PEOPLE, seedPeople } from "./demo-people.js";
 import { demoTicket, type DemoTicket } from "./demo-tickets.js";
 import { duration, progressBar } from "./progress-bar.js";
 
@@ -16,23 +17,39 @@ const COLUMNS = [
   "updated_at",
 ] as const satisfies (keyof DemoTicket)[];
 
-// One array parameter per column: a batch of any size is one short statement with seven parameters.
-const INSERT = `INSERT INTO tickets (${COLUMNS.join(", ")}) SELECT * FROM unnest(${COLUMNS.map(
-  (column, i) =>
-    `$${i + 1}::${column.endsWith("_at") ? "timestamptz" : "text"}[]`,
-).join(", ")})`;
+const PEOPLE_COLUMNS = ["requester_id", "assignee_id"] as const;
+
+// One array parameter per column: a batch of any size is one short statement with nine parameters.
+const INSERT = `INSERT INTO tickets (${[...COLUMNS, ...PEOPLE_COLUMNS].join(", ")}) SELECT * FROM unnest(${[
+  ...COLUMNS.map(
+    (column, i) =>
+      `$${i + 1}::${column.endsWith("_at") ? "timestamptz" : "text"}[]`,
+  ),
+  ...PEOPLE_COLUMNS.map((_, i) => `$${COLUMNS.length + i + 1}::bigint[]`),
+].join(", ")})`;
 
 type SeedOptions = {
   count: number;
   now?: Date;
   batchSize?: number;
   onProgress?: (done: number) => void;
+  /** Who the tickets are spread over: each gets a random requester, most an assignee. */
+  people?: { requesters: number[]; agents: number[] };
 };
+
+const pickOne = <T>(items: T[]): T | null =>
+  items.length === 0 ? null : items[Math.floor(Math.random() * items.length)]!;
 
 /** Inserts `count` demo tickets in batches on one connection, building each batch while the last one is written. */
 export async function seedTickets(
   database: Database,
-  { count, now = new Date(), batchSize = 5000, onProgress }: SeedOptions,
+  {
+    count,
+    now = new Date(),
+    batchSize = 5000,
+    onProgress,
+    people,
+  }: SeedOptions,
 ): Promise<void> {
   await database.session(async (session) => {
     let writing: Promise<unknown> = Promise.resolve();
@@ -41,7 +58,16 @@ export async function seedTickets(
         { length: Math.min(batchSize, count - done) },
         () => demoTicket(now),
       );
-      const params = COLUMNS.map((column) => rows.map((row) => row[column]));
+      const params = [
+        ...COLUMNS.map((column) => rows.map((row) => row[column])),
+        rows.map(() => pickOne(people?.requesters ?? [])),
+        // The open backlog is partly unassigned; what is in progress or done has someone on it.
+        rows.map((row) =>
+          row.status === "open" && Math.random() < 0.5
+            ? null
+            : pickOne(people?.agents ?? []),
+        ),
+      ];
       await writing;
       writing = session
         .query(INSERT, params)
@@ -60,12 +86,20 @@ async function main() {
   });
   const count = positiveInteger("count", values.count);
   const database = await openDatabaseFor(loadConfig());
+  const people = await seedPeople(database);
   const bar = progressBar(count, "tickets");
-  await seedTickets(database, { count, onProgress: bar.update });
+  await seedTickets(database, { count, onProgress: bar.update, people });
   const seconds = bar.finish();
   await database.close();
   process.stderr.write(
     `Inserted ${count.toLocaleString("en-US")} tickets into ${database.kind} in ${duration(seconds)} (${seconds.toFixed(1)} s)\n`,
+  );
+  process.stdout.write(
+    `\nDemo people, all with the password "${DEMO_PASSWORD}":\n` +
+      DEMO_PEOPLE.slice(0, 5)
+        .map((person) => `  ${person.role.padEnd(9)} ${person.email}\n`)
+        .join("") +
+      `  … and ${DEMO_PEOPLE.length - 5} more requesters (@customer.example)\n`,
   );
 }
 
