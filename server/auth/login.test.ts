@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { DB_KINDS, PASSWORD, useTestApp } from "../test/helpers.js";
 
@@ -186,16 +185,11 @@ describe.each(DB_KINDS)("signing in on %s", (kind) => {
     );
     for (const clear of [PASSWORD, secret, token, ctx.people.agent.token])
       expect(dump).not.toContain(clear);
-    const [hash] = await ctx.database.db
-      .execute<{ password_hash: string }>(
-        sql`SELECT password_hash FROM users WHERE email = 'agent@example.test'`,
-      )
-      .then(
-        (result) =>
-          ("rows" in result ? result.rows : result) as {
-            password_hash: string;
-          }[],
-      );
+    const [hash] = await ctx.database.session((session) =>
+      session.query<{ password_hash: string }>(
+        "SELECT password_hash FROM users WHERE email = 'agent@example.test'",
+      ),
+    );
     expect(hash!.password_hash).toMatch(/^\$argon2id\$/);
   });
 
@@ -203,7 +197,9 @@ describe.each(DB_KINDS)("signing in on %s", (kind) => {
     const list = (await ctx.inject({ url: "/api/tokens" })).json();
     const used = list.find((token: { name: string }) => token.name === "tests");
     expect(used.last_used_at).not.toBeNull();
-    expect(list.find((token: { name: string }) => token.name === "x").last_used_at).toBeNull();
+    expect(
+      list.find((token: { name: string }) => token.name === "x").last_used_at,
+    ).toBeNull();
     expect(JSON.stringify(list)).not.toContain(ctx.people.agent.token);
   });
 
