@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text, visibleText } from "./text.js";
 
 export const ROLES = ["admin", "agent", "requester"] as const;
 export const Role = z.enum(ROLES);
@@ -19,11 +20,7 @@ export const Password = z
   .string()
   .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
   .max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters`);
-export const Name = z
-  .string()
-  .trim()
-  .min(1, "Name must not be blank")
-  .max(NAME_MAX, `Name must be at most ${NAME_MAX} characters`);
+export const Name = visibleText("Name", NAME_MAX);
 
 export const User = z.object({
   id: z.number().int(),

@@ -51,21 +51,38 @@ function startApp(database: TestDatabase, port: number) {
     containerEnvironment({
       ...postgresVariables(database.url!),
       PORT: String(port),
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
     }),
   );
   processes.push(app);
   return app;
 }
 
+const admin = {
+  email: "admin@example.test",
+  password: "compose admin password",
+};
+
+/** Signs in at the writer as the first admin of ADMIN_EMAIL; the session works at the reader too. */
 async function createAndRead(writer: AppProcess, reader: AppProcess) {
-  const created = await fetch(`${writer.url}/api/tickets/`, {
+  const login = await fetch(`${writer.url}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
+    body: JSON.stringify(admin),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+  const created = await fetch(`${writer.url}/api/tickets/`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
     body: JSON.stringify(ticket),
   });
   expect(created.status).toBe(201);
   const { id } = (await created.json()) as { id: number };
-  const read = await fetch(`${reader.url}/api/tickets/${id}/`);
+  const read = await fetch(`${reader.url}/api/tickets/${id}/`, {
+    headers: { cookie },
+  });
   expect(read.status).toBe(200);
   expect(await read.json()).toMatchObject({ id, ...ticket, status: "open" });
 }

@@ -104,3 +104,24 @@ describe("configuration", () => {
     );
   });
 });
+
+describe("the first admin's settings", () => {
+  it("need both ADMIN_EMAIL and ADMIN_PASSWORD", () => {
+    expect(parseConfig({ ADMIN_EMAIL: "a@example.test" })).toEqual({
+      ok: false,
+      problems: ["ADMIN_EMAIL, ADMIN_PASSWORD: set both, or neither"],
+    });
+    const both = parseConfig({
+      ADMIN_EMAIL: "A@Example.test",
+      ADMIN_PASSWORD: "long enough",
+    });
+    expect(both.ok && both.config.firstAdmin).toEqual({
+      email: "a@example.test",
+      password: "long enough",
+    });
+    expect(
+      parseConfig({ ADMIN_EMAIL: "a@example.test", ADMIN_PASSWORD: "short" })
+        .ok,
+    ).toBe(false);
+  });
+});

@@ -107,6 +107,14 @@ export function parseConfig(
   env: NodeJS.ProcessEnv,
 ): { ok: true; config: Config } | { ok: false; problems: string[] } {
   const parsed = Env.safeParse(env);
+  if (
+    parsed.success &&
+    !parsed.data.ADMIN_EMAIL !== !parsed.data.ADMIN_PASSWORD
+  )
+    return {
+      ok: false,
+      problems: ["ADMIN_EMAIL, ADMIN_PASSWORD: set both, or neither"],
+    };
   if (parsed.success) return { ok: true, config: toConfig(parsed.data) };
   const problems = parsed.error.issues.map(
     (issue) => `${issue.path.join(".")}: ${issue.message}`,

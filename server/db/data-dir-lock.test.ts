@@ -30,17 +30,30 @@ async function startApp() {
   const app = start("server/main.ts", [], {
     PORT: String(port),
     HOST: "127.0.0.1",
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
   });
   return { app, url };
+}
+
+const admin = { email: "admin@example.test", password: "data dir admin pw" };
+async function signIn(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(admin),
+  });
+  return response.headers.get("set-cookie")!.split(";")[0]!;
 }
 
 describe("the embedded database's folder, with real processes", () => {
   it("refuses a second app and a seed while the app runs, and is taken over after a kill -9", async () => {
     const first = await startApp();
     await first.app.waitHealthy(first.url);
+    const cookie = await signIn(first.url);
     const created = await fetch(`${first.url}/api/tickets/`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", cookie },
       body: JSON.stringify(validTicket),
     });
     expect(created.status).toBe(201);
@@ -65,7 +78,9 @@ describe("the embedded database's folder, with real processes", () => {
 
     const third = await startApp();
     await third.app.waitHealthy(third.url);
-    const list = await (await fetch(`${third.url}/api/tickets/`)).json();
+    const list = await (
+      await fetch(`${third.url}/api/tickets/`, { headers: { cookie } })
+    ).json();
     expect(list).toEqual([await created.json()]);
   }, 240_000);
 });

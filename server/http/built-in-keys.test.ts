@@ -25,7 +25,7 @@ describe.each(DB_KINDS)("body keys named like built-ins on %s", (kind) => {
   const ctx = useTestApp(kind);
   let ticketId: number;
   beforeAll(async () => {
-    const created = await ctx.app.inject({
+    const created = await ctx.inject({
       method: "POST",
       url: "/api/tickets/",
       payload: validTicket,
@@ -44,7 +44,7 @@ describe.each(DB_KINDS)("body keys named like built-ins on %s", (kind) => {
     "answers a body with an extra %s key 400 naming it as an unknown field",
     async (key) => {
       for (const [method, url, body] of requests()) {
-        const response = await ctx.app.inject({
+        const response = await ctx.inject({
           method,
           url,
           headers: { "content-type": "application/json" },
@@ -61,7 +61,7 @@ describe.each(DB_KINDS)("body keys named like built-ins on %s", (kind) => {
 
   it("answers a body with a __proto__ key 400 in the error shape", async () => {
     for (const [method, url, body] of requests()) {
-      const response = await ctx.app.inject({
+      const response = await ctx.inject({
         method,
         url,
         headers: { "content-type": "application/json" },

@@ -18,7 +18,7 @@ describe.each(DB_KINDS)("ticket text on %s", (kind) => {
   });
   // JSON.stringify writes a lone surrogate as a \u escape, exactly as a client would send it.
   const send = (method: "POST" | "PATCH", url: string, body: object) =>
-    ctx.app.inject({
+    ctx.inject({
       method,
       url,
       headers: { "content-type": "application/json" },
@@ -72,7 +72,7 @@ describe.each(DB_KINDS)("ticket text on %s", (kind) => {
     const ticket = response.json();
     expect(ticket.title).toBe("Love it ❤️\u200d🔥");
     expect(ticket.description).toBe("\u200bsee 😀 here\u200b");
-    const stored = await ctx.app.inject({ url: `/api/tickets/${ticket.id}/` });
+    const stored = await ctx.inject({ url: `/api/tickets/${ticket.id}/` });
     expect(stored.json()).toEqual(ticket);
   });
 });

@@ -4,7 +4,7 @@
 CREATE TABLE users (
   id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   email         text NOT NULL CHECK (email = lower(email) AND email LIKE '_%@_%' AND length(email) <= 254),
-  name          text NOT NULL CHECK (name ~ '[^[:space:]]' AND length(name) <= 100),
+  name          text NOT NULL CHECK (has_visible_text(name) AND length(name) <= 100),
   role          text NOT NULL CHECK (role IN ('admin', 'agent', 'requester')),
   password_hash text CHECK (password_hash LIKE '$argon2id$%'),
   disabled_at   timestamptz,
@@ -28,7 +28,7 @@ CREATE INDEX sessions_expires_idx ON sessions (expires_at);
 CREATE TABLE api_tokens (
   id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   user_id      bigint NOT NULL REFERENCES users ON DELETE CASCADE,
-  name         text NOT NULL CHECK (name ~ '[^[:space:]]' AND length(name) <= 100),
+  name         text NOT NULL CHECK (has_visible_text(name) AND length(name) <= 100),
   token_hash   bytea NOT NULL UNIQUE CHECK (length(token_hash) = 32),
   created_at   timestamptz NOT NULL DEFAULT now(),
   last_used_at timestamptz,
