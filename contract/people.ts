@@ -86,9 +86,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 export const UserQuery = z.object({
   role: optional(Role),
-  search: optional(
-    z.string().trim().max(200, "Search must be at most 200 characters"),
-  ),
+  search: optional(text().max(200, "Search must be at most 200 characters")),
 });
 export type UserQuery = z.infer<typeof UserQuery>;
 
