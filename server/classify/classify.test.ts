@@ -9,7 +9,6 @@ import {
   expect,
   it,
 } from "vitest";
-import type { App } from "../app.js";
 import { createTestDatabase, type TestDatabase } from "../test/databases.js";
 import { goodAnswer, startFakeLlm, type FakeLlm } from "../test/fake-llm.js";
 import { buildTestApp, type TestApp } from "../test/helpers.js";
