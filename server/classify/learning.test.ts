@@ -35,7 +35,7 @@ describe.each(DB_KINDS)("learning from agents' corrections on %s", (dbKind) => {
         "The pallet scanner near the loading dock shows a red light when scanning.",
     };
     const classify = () =>
-      ctx.app
+      ctx
         .inject({
           method: "POST",
           url: "/api/tickets/classify/",

@@ -2,12 +2,18 @@ import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, type App } from "../app.js";
+import { buildApp } from "../app.js";
 import { disabledClassifier } from "../classify/classifier.js";
 import { tickets } from "../db/schema.js";
 import { createLogger } from "../logger.js";
 import { createTestDatabase, type TestDatabase } from "../test/databases.js";
-import { DB_KINDS, testConfig, validTicket } from "../test/helpers.js";
+import {
+  createPeople,
+  DB_KINDS,
+  testConfig,
+  validTicket,
+  type Inject,
+} from "../test/helpers.js";
 
 /** An app logging everything (trace) into `lines`, with the production serializers. */
 async function loggedApp(database: TestDatabase) {
@@ -26,15 +32,21 @@ async function loggedApp(database: TestDatabase) {
     logger,
   });
   await app.ready();
-  return { app, lines, logger };
+  const { agent } = await createPeople(database);
+  const inject: Inject = (options) =>
+    app.inject({
+      ...options,
+      headers: { authorization: `Bearer ${agent.token}` },
+    }) as ReturnType<Inject>;
+  return { app, inject, lines, logger };
 }
 
 const secret = () => `secret-${randomBytes(6).toString("hex")}`;
 
 /** Every request that sends ticket text, marked with `mark`. */
-function requestsWithText(app: App, mark: string) {
+function requestsWithText(inject: Inject, mark: string) {
   return [
-    app.inject({
+    inject({
       method: "POST",
       url: "/api/tickets/",
       payload: {
@@ -43,13 +55,13 @@ function requestsWithText(app: App, mark: string) {
         description: `${mark}\nline two`,
       },
     }),
-    app.inject({
+    inject({
       method: "PATCH",
       url: "/api/tickets/1/",
       payload: { description: `${mark} changed` },
     }),
-    app.inject({ url: `/api/tickets/?search=${mark}&status=open` }),
-    app.inject({ url: `/api/tickets/stats/?search=${mark}` }),
+    inject({ url: `/api/tickets/?search=${mark}&status=open` }),
+    inject({ url: `/api/tickets/stats/?search=${mark}` }),
   ];
 }
 
@@ -80,7 +92,7 @@ describe.each(DB_KINDS)("logs while the database fails on %s", (kind) => {
   it("with the database closed, requests carrying ticket text log none of it", async () => {
     await database.close();
     const mark = secret();
-    const responses = await Promise.all(requestsWithText(logged.app, mark));
+    const responses = await Promise.all(requestsWithText(logged.inject, mark));
     for (const response of responses) expect(response.statusCode).toBe(503);
     const log = logged.lines.join("");
     expect(log).toContain("Failed query");
@@ -116,7 +128,7 @@ describe.each(DB_KINDS.filter((kind) => kind === "postgres"))(
       // Hold the write on a lock, then cut the app's connections as a server restart would.
       await blocker.query("BEGIN; LOCK TABLE tickets IN ACCESS EXCLUSIVE MODE");
       // Only the create: a second request waiting too could be the one the watcher sees.
-      const create = logged.app.inject({
+      const create = logged.inject({
         method: "POST",
         url: "/api/tickets/",
         payload: { ...validTicket, description: `${mark} text` },
