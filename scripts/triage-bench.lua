@@ -1,7 +1,8 @@
 -- wrk script for scripts/triage-bench.ts: POSTs the bodies of the file named by $BODIES (one JSON
--- object a line) in turn, and prints the request count, errors and latency percentiles.
+-- object a line) in turn, signed in with the token in $TOKEN, and prints the request count, errors and latency percentiles.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
 
 local bodies = {}
 for line in io.lines(os.getenv("BODIES")) do

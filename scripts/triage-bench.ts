@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "../server/app.js";
+import { credentialsRepo } from "../server/auth/credentials-repo.js";
 import { createLocalClassifier } from "../server/classify/local-classifier.js";
 import { readLabelled } from "../server/classify/priors.js";
 import { createTriage } from "../server/classify/triage.js";
@@ -19,6 +20,7 @@ import { openDatabase } from "../server/db/client.js";
 import { migrate } from "../server/db/migrate.js";
 import { createLogger } from "../server/logger.js";
 import { positiveInteger } from "./cli.js";
+import { seedPeople } from "./demo-people.js";
 
 const { values } = parseArgs({
   options: {
@@ -42,12 +44,21 @@ const app = await buildApp({
     corsOrigins: [],
     staticDir: "/nonexistent",
     classifyRateLimit: 1_000_000,
+    signup: "closed",
+    sessionTtlHours: 1,
+    publicUrl: undefined,
   },
   db: database.db,
   classifier: createTriage({ mode: "local", local }),
   logger: log,
 });
 const base = await app.listen({ host: "127.0.0.1", port: 0 });
+// Signed in as a requester filing a ticket would be, with a bearer token.
+const { requesters } = await seedPeople(database);
+const { token } = await credentialsRepo(database.db).createToken(
+  requesters[0]!,
+  "bench",
+);
 const tickets = readLabelled(
   readFileSync("data/triage/test.jsonl", "utf8"),
   "test.jsonl",
@@ -71,7 +82,10 @@ const wrk = async (seconds: number) =>
     await promisify(execFile)(
       "wrk",
       ["-t1", `-c${clients}`, `-d${seconds}s`, "-s", script, url],
-      { encoding: "utf8", env: { ...process.env, BODIES: bodies } },
+      {
+        encoding: "utf8",
+        env: { ...process.env, BODIES: bodies, TOKEN: token },
+      },
     )
   ).stdout;
 try {
