@@ -1,11 +1,9 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
 import { useState } from "react";
-import { ErrorBoundary } from "./components/error-boundary.js";
-import { StatsPanel } from "./tickets/stats-panel.js";
-import { TicketFilters } from "./tickets/ticket-filters.js";
-import { TicketForm } from "./tickets/ticket-form.js";
-import { TicketList } from "./tickets/ticket-list.js";
-import { useUrlFilters } from "./tickets/use-url-filters.js";
+import { createAppRouter } from "./app/router.js";
+import { onSessionLost } from "./lib/api-client.js";
+import { meOptions, startSession } from "./people/api.js";
 
 function createQueryClient() {
   return new QueryClient({
@@ -16,51 +14,24 @@ function createQueryClient() {
   });
 }
 
-export function App({ queryClient }: { queryClient?: QueryClient }) {
-  const [client] = useState(() => queryClient ?? createQueryClient());
-  return (
-    <QueryClientProvider client={client}>
-      <Page />
-    </QueryClientProvider>
-  );
+/** The query cache and the router, made once; a test may bring its own query client. */
+function createApp(queryClient: QueryClient) {
+  const router = createAppRouter(queryClient);
+  // A session that ends (expiry, sign-out elsewhere, disabled) sends the person to sign-in: the
+  // signed-in pages' guard runs again and redirects with the address to come back to.
+  onSessionLost(() => {
+    if (!queryClient.getQueryData(meOptions.queryKey)) return;
+    startSession(queryClient, null);
+    void router.invalidate();
+  });
+  return { queryClient, router };
 }
 
-function Page() {
-  const [filters, setFilters] = useUrlFilters();
+export function App({ queryClient }: { queryClient?: QueryClient }) {
+  const [app] = useState(() => createApp(queryClient ?? createQueryClient()));
   return (
-    <>
-      <a className="skip-link" href="#tickets">
-        Skip to tickets
-      </a>
-      <header className="app-header">
-        <h1>Ticketdesk</h1>
-        <p className="muted">Support tickets with AI triage</p>
-      </header>
-      <main className="layout">
-        <div className="side">
-          <div className="panel">
-            <ErrorBoundary region="the new ticket form">
-              <TicketForm />
-            </ErrorBoundary>
-          </div>
-          <div className="panel stats-panel">
-            <ErrorBoundary region="the statistics">
-              <StatsPanel listFilters={filters} />
-            </ErrorBoundary>
-          </div>
-        </div>
-        <section
-          className="panel tickets"
-          id="tickets"
-          aria-labelledby="tickets-heading"
-        >
-          <h2 id="tickets-heading">Tickets</h2>
-          <ErrorBoundary region="the ticket list">
-            <TicketFilters filters={filters} onChange={setFilters} />
-            <TicketList filters={filters} />
-          </ErrorBoundary>
-        </section>
-      </main>
-    </>
+    <QueryClientProvider client={app.queryClient}>
+      <RouterProvider router={app.router} />
+    </QueryClientProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { vi } from "vitest";
+import type { User } from "../../contract/people.js";
 import type { Stats, Ticket } from "../../contract/tickets.js";
 
 export type FakeRequest = {
@@ -25,6 +26,22 @@ export const emptyStats: Stats = {
   status_breakdown: { open: 0, in_progress: 0, resolved: 0, closed: 0 },
 };
 
+export const agent: User = {
+  id: 2,
+  email: "alan@example.test",
+  name: "Alan Agent",
+  role: "agent",
+  disabled: false,
+  created_at: new Date().toISOString(),
+};
+export const requester: User = {
+  ...agent,
+  id: 3,
+  email: "rita@example.test",
+  name: "Rita Requester",
+  role: "requester",
+};
+
 let nextId = 1;
 export function makeTicket(fields: Partial<Ticket> = {}): Ticket {
   const now = new Date().toISOString();
@@ -37,21 +54,30 @@ export function makeTicket(fields: Partial<Ticket> = {}): Ticket {
     status: "open",
     created_at: now,
     updated_at: now,
+    requester: null,
+    assignee: null,
     ...fields,
   };
 }
 
 /**
  * The API as the browser's fetch sees it, scripted per test: each route answers through a handler,
- * and every request is recorded (with its abort signal) for the test to inspect.
+ * and every request is recorded (with its abort signal) for the test to inspect. `me` is the
+ * signed-in person (an agent unless the test says otherwise; null: nobody).
  */
-export function fakeApi() {
+export function fakeApi({ me = agent }: { me?: User | null } = {}) {
   const requests: FakeRequest[] = [];
   const routes = new Map<string, Handler>([
-    ["GET /api/tickets/", () => json(200, [])],
-    ["GET /api/tickets/stats/", () => json(200, emptyStats)],
     [
-      "POST /api/tickets/classify/",
+      "GET /api/auth/me",
+      () =>
+        me ? json(200, { user: me }) : json(401, { error: "Sign in first" }),
+    ],
+    ["GET /api/auth/setup", () => json(200, { needed: false, signup: "open" })],
+    ["GET /api/tickets", () => json(200, [])],
+    ["GET /api/tickets/stats", () => json(200, emptyStats)],
+    [
+      "POST /api/tickets/classify",
       () => json(503, { error: "Classifier unavailable", detail: "off" }),
     ],
   ]);
@@ -65,14 +91,14 @@ export function fakeApi() {
       signal: init.signal ?? undefined,
     };
     requests.push(request);
-    const route = `${request.method} ${request.path.replace(/\/\d+\/$/, "/:id/")}`;
+    const route = `${request.method} ${request.path.replace(/\/\d+(?=\/|$)/g, "/:id")}`;
     const handler = routes.get(route);
     if (!handler) throw new Error(`fake API: no route for ${route}`);
     return handler(request);
   });
   return {
     requests,
-    /** e.g. `on("PATCH /api/tickets/:id/", handler)` */
+    /** e.g. `on("PATCH /api/tickets/:id", handler)` */
     on(route: string, handler: Handler) {
       routes.set(route, handler);
     },

@@ -1,5 +1,5 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, beforeEach, vi } from "vitest";
 
 // NOTE: Testing Library advances fake timers inside its async helpers only when it sees Jest;
@@ -8,6 +8,12 @@ import { afterEach, beforeEach, vi } from "vitest";
 Object.assign(globalThis, {
   jest: { advanceTimersByTime: (ms: number) => vi.advanceTimersByTime(ms) },
 });
+
+// The first render of a file loads the whole app: a loaded machine needs more than the default 1 s.
+configure({ asyncUtilTimeout: 3000 });
+
+// The router restores scroll positions; jsdom has no layout to scroll.
+window.scrollTo = () => {};
 
 // A console.error fails the test unless the test expects it (by replacing console.error itself).
 let errors: unknown[][] = [];

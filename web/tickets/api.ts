@@ -5,19 +5,18 @@ import {
   useQueryClient,
   type InfiniteData,
 } from "@tanstack/react-query";
-import {
+import type {
+  ClassifyRequest,
   ClassifyResponse,
-  type ClassifyRequest,
 } from "../../contract/classify.js";
-import {
-  Stats,
+import { endpoints } from "../../contract/endpoints.js";
+import type {
+  CreateTicket,
   Ticket,
-  TicketList,
-  type CreateTicket,
-  type TicketFilters,
-  type UpdateTicket,
+  TicketFilters,
+  UpdateTicket,
 } from "../../contract/tickets.js";
-import { api } from "../lib/api-client.js";
+import { call, request } from "../lib/api-client.js";
 
 /** Every query key of this feature, defined once; mutations invalidate through them. */
 export const ticketKeys = {
@@ -26,17 +25,12 @@ export const ticketKeys = {
   list: (filters: TicketFilters) => [...ticketKeys.lists(), filters] as const,
   stats: (filters: TicketFilters) =>
     [...ticketKeys.all, "stats", filters] as const,
+  one: (id: number) => [...ticketKeys.all, "one", id] as const,
+  events: (id: number) => [...ticketKeys.all, "events", id] as const,
 };
 
 export type Page = { tickets: Ticket[]; next?: string };
 type Pages = InfiniteData<Page, string | undefined>;
-
-export function toQuery(params: Record<string, string | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value) query.set(key, value);
-  return query.toString();
-}
 
 /** The cursor of the `Link: <…?cursor=…>; rel="next"` header, if there is a next page. */
 export function nextCursor(link: string | null): string | undefined {
@@ -51,14 +45,10 @@ export const ticketListOptions = (filters: TicketFilters) =>
   infiniteQueryOptions({
     queryKey: ticketKeys.list(filters),
     queryFn: async ({ pageParam, signal }): Promise<Page> => {
-      const query = toQuery({ ...filters, cursor: pageParam });
-      const { data, headers } = await api(
-        `/api/tickets/?${query}`,
-        TicketList,
-        {
-          signal,
-        },
-      );
+      const { data, headers } = await request(endpoints.listTickets, {
+        query: { ...filters, cursor: pageParam },
+        signal,
+      });
       return { tickets: data, next: nextCursor(headers.get("link")) };
     },
     initialPageParam: undefined as string | undefined,
@@ -70,23 +60,29 @@ const STATS_REFRESH_MS = 30_000;
 export const statsOptions = (filters: TicketFilters) =>
   queryOptions({
     queryKey: ticketKeys.stats(filters),
-    queryFn: async ({ signal }) =>
-      (await api(`/api/tickets/stats/?${toQuery(filters)}`, Stats, { signal }))
-        .data,
+    queryFn: ({ signal }) =>
+      call(endpoints.ticketStats, { query: filters, signal }),
     refetchInterval: STATS_REFRESH_MS,
   });
 
-export async function classifyTicket(
-  input: ClassifyRequest,
-  signal: AbortSignal,
-): Promise<ClassifyResponse> {
-  const { data } = await api("/api/tickets/classify/", ClassifyResponse, {
-    method: "POST",
-    body: input,
-    signal,
+export const ticketOptions = (id: number) =>
+  queryOptions({
+    queryKey: ticketKeys.one(id),
+    queryFn: ({ signal }) =>
+      call(endpoints.getTicket, { params: { id }, signal }),
   });
-  return data;
-}
+
+export const ticketEventsOptions = (id: number) =>
+  queryOptions({
+    queryKey: ticketKeys.events(id),
+    queryFn: ({ signal }) =>
+      call(endpoints.ticketEvents, { params: { id }, signal }),
+  });
+
+export const classifyTicket = (
+  body: ClassifyRequest,
+  signal: AbortSignal,
+): Promise<ClassifyResponse> => call(endpoints.classify, { body, signal });
 
 /** Whether a ticket belongs in a list with these filters (search as the server does it: substring, any case). */
 export function matchesFilters(
@@ -98,19 +94,25 @@ export function matchesFilters(
     (!filters.category || ticket.category === filters.category) &&
     (!filters.priority || ticket.priority === filters.priority) &&
     (!filters.status || ticket.status === filters.status) &&
+    matchesAssignee(ticket, filters.assignee) &&
     (!term ||
       ticket.title.toLowerCase().includes(term) ||
       ticket.description.toLowerCase().includes(term))
   );
 }
 
+/** `me` is never known here: such a list catches up when it reloads. */
+function matchesAssignee(ticket: Ticket, assignee?: string): boolean {
+  if (!assignee) return true;
+  if (assignee === "none") return ticket.assignee === null;
+  return String(ticket.assignee?.id) === assignee;
+}
+
 /** Creates a ticket; it appears at once at the top of every loaded list it belongs in. */
 export function useCreateTicket() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: CreateTicket) =>
-      (await api("/api/tickets/", Ticket, { method: "POST", body: input }))
-        .data,
+    mutationFn: (body: CreateTicket) => call(endpoints.createTicket, { body }),
     onSuccess: (ticket) => {
       for (const [key, data] of queryClient.getQueriesData<Pages>({
         queryKey: ticketKeys.lists(),
@@ -129,22 +131,21 @@ export function useCreateTicket() {
   });
 }
 
-/** Changes a ticket in place at once; if the server refuses, every list is put back as it was. */
+/** Changes a ticket in place at once; if the server refuses, every copy is put back as it was. */
 export function useUpdateTicket(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (patch: UpdateTicket) =>
-      (
-        await api(`/api/tickets/${id}/`, Ticket, {
-          method: "PATCH",
-          body: patch,
-        })
-      ).data,
+    mutationFn: (body: UpdateTicket) =>
+      call(endpoints.updateTicket, { params: { id }, body }),
     onMutate: async (patch) => {
-      await queryClient.cancelQueries({ queryKey: ticketKeys.lists() });
-      const before = queryClient.getQueriesData<Pages>({
-        queryKey: ticketKeys.lists(),
-      });
+      const { assignee_id: _, ...fields } = patch;
+      const change = (ticket: Ticket) =>
+        ticket.id === id ? { ...ticket, ...fields } : ticket;
+      await queryClient.cancelQueries({ queryKey: ticketKeys.all });
+      const before = [
+        ...queryClient.getQueriesData<Pages>({ queryKey: ticketKeys.lists() }),
+        ...queryClient.getQueriesData<Ticket>({ queryKey: ticketKeys.one(id) }),
+      ];
       queryClient.setQueriesData<Pages>(
         { queryKey: ticketKeys.lists() },
         (data) =>
@@ -152,11 +153,13 @@ export function useUpdateTicket(id: number) {
             ...data,
             pages: data.pages.map((page) => ({
               ...page,
-              tickets: page.tickets.map((ticket) =>
-                ticket.id === id ? { ...ticket, ...patch } : ticket,
-              ),
+              tickets: page.tickets.map(change),
             })),
           },
+      );
+      queryClient.setQueryData<Ticket>(
+        ticketKeys.one(id),
+        (ticket) => ticket && change(ticket),
       );
       return { before };
     },

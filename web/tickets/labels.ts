@@ -20,3 +20,9 @@ export const statusLabels: Record<Status, string> = {
   resolved: "Resolved",
   closed: "Closed",
 };
+
+/** The assignee filters the list offers; the API also takes a person's id. */
+export const assigneeLabels = {
+  me: "Assigned to me",
+  none: "Unassigned",
+};

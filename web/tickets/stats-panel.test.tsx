@@ -4,7 +4,7 @@ import { expect, it } from "vitest";
 import { emptyStats, fakeApi, json } from "../test/fake-api.js";
 import { renderApp } from "../test/render.js";
 
-const STATS = "GET /api/tickets/stats/";
+const STATS = "GET /api/tickets/stats";
 
 it("shows totals and every breakdown, and follows the list's filters when asked", async () => {
   window.history.replaceState(null, "", "/?priority=high");
@@ -20,7 +20,7 @@ it("shows totals and every breakdown, and follows the list's filters when asked"
   );
   const user = userEvent.setup();
   renderApp();
-  const stats = screen.getByRole("region", { name: "Statistics" });
+  const stats = await screen.findByRole("region", { name: "Statistics" });
   expect(await within(stats).findByText("Total tickets")).toBeVisible();
   expect(within(stats).getByText("1.5")).toBeVisible();
   const byStatus = within(stats).getByRole("figure", { name: "By status" });

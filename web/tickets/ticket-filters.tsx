@@ -1,16 +1,24 @@
 import { useEffect, useRef, useState } from "react";
 import type { TicketFilters as Filters } from "../../contract/tickets.js";
-import { EnumOptions } from "./enum-options.js";
-import { categoryLabels, priorityLabels, statusLabels } from "./labels.js";
+import { EnumOptions } from "../components/enum-options.js";
+import {
+  assigneeLabels,
+  categoryLabels,
+  priorityLabels,
+  statusLabels,
+} from "./labels.js";
+import type { TicketView } from "./ticket-controls.js";
 
 const SEARCH_DELAY_MS = 300;
 
 export function TicketFilters({
   filters,
   onChange,
+  view,
 }: {
   filters: Filters;
   onChange: (filters: Filters) => void;
+  view: TicketView;
 }) {
   const [search, setSearch] = useState(filters.search ?? "");
   // The address bar changed under us (back button, "Clear filters"): show its search term.
@@ -81,6 +89,14 @@ export function TicketFilters({
         value={filters.status}
         onChange={(status) => onChange({ ...filters, status })}
       />
+      {view === "agent" && (
+        <FilterSelect
+          label="Assignee"
+          labels={assigneeLabels}
+          value={filters.assignee as keyof typeof assigneeLabels | undefined}
+          onChange={(assignee) => onChange({ ...filters, assignee })}
+        />
+      )}
       {active && (
         <button type="button" className="link" onClick={() => onChange({})}>
           Clear filters

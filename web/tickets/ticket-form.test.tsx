@@ -10,7 +10,7 @@ import {
 import { renderWithQuery } from "../test/render.js";
 import { TicketForm } from "./ticket-form.js";
 
-const CLASSIFY = "POST /api/tickets/classify/";
+const CLASSIFY = "POST /api/tickets/classify";
 const suggestion =
   (
     category: string,
@@ -51,7 +51,7 @@ describe("TicketForm suggestions", () => {
     await user.type(screen.getByLabelText("Title"), "Refund");
     await user.type(screen.getByLabelText("Description"), "Charged twice");
     await wait(999);
-    expect(api.calls("POST /api/tickets/classify/")).toHaveLength(0);
+    expect(api.calls("POST /api/tickets/classify")).toHaveLength(0);
     await wait(1);
     expect(api.calls(CLASSIFY).map((r) => r.body)).toEqual([
       { title: "Refund", description: "Charged twice" },
@@ -144,7 +144,7 @@ describe("TicketForm suggestions", () => {
 
   it("says quietly when suggestions are unavailable (TRIAGE=llm without a model) and still submits", async () => {
     api.on(CLASSIFY, () => json(503, { error: "Classifier unavailable" }));
-    api.on("POST /api/tickets/", ({ body }) =>
+    api.on("POST /api/tickets", ({ body }) =>
       json(201, makeTicket(body as object)),
     );
     await user.type(screen.getByLabelText("Title"), "Printer");
@@ -163,7 +163,7 @@ describe("TicketForm suggestions", () => {
       "{Control>}{Enter}{/Control}",
     );
     await wait(0);
-    expect(api.calls("POST /api/tickets/").map((r) => r.body)).toEqual([
+    expect(api.calls("POST /api/tickets").map((r) => r.body)).toEqual([
       {
         title: "Printer",
         description: "It jams",
@@ -180,7 +180,7 @@ describe("TicketForm suggestions", () => {
 describe("TicketForm submission", () => {
   it("shows the server's field errors next to their fields and keeps the input", async () => {
     const api = fakeApi();
-    api.on("POST /api/tickets/", () =>
+    api.on("POST /api/tickets", () =>
       json(400, {
         error: "Invalid request body",
         fields: { title: ["Title must not be blank"] },

@@ -7,7 +7,7 @@ import {
 import type { ClassifyResponse } from "../../contract/classify.js";
 import { ApiError } from "../lib/api-client.js";
 import { useCreateTicket } from "./api.js";
-import { EnumOptions } from "./enum-options.js";
+import { EnumOptions } from "../components/enum-options.js";
 import { categoryLabels, priorityLabels } from "./labels.js";
 import { likelihood, sourceWords } from "./suggestion-words.js";
 import {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fakeApi, json, makeTicket } from "../test/fake-api.js";
 import { renderApp } from "../test/render.js";
 
-const LIST = "GET /api/tickets/";
+const LIST = "GET /api/tickets";
 const filterSelect = (name: string) =>
   within(screen.getByRole("search")).getByRole("combobox", { name });
 const headings = () =>
@@ -29,7 +29,7 @@ describe("ticket list", () => {
       lists++ === 0 ? json(200, [ticket]) : new Promise<Response>(() => {}),
     );
     const patch = deferred();
-    api.on("PATCH /api/tickets/:id/", () => patch.response);
+    api.on("PATCH /api/tickets/:id", () => patch.response);
     const user = userEvent.setup();
     renderApp();
 
@@ -38,7 +38,7 @@ describe("ticket list", () => {
     });
     await user.selectOptions(status, "resolved");
     expect(status).toHaveValue("resolved");
-    expect(api.calls(`PATCH /api/tickets/${ticket.id}/`)[0]?.body).toEqual({
+    expect(api.calls(`PATCH /api/tickets/${ticket.id}`)[0]?.body).toEqual({
       status: "resolved",
     });
 
@@ -56,6 +56,7 @@ describe("ticket list", () => {
     renderApp();
 
     // A value the API would refuse is dropped rather than breaking the page.
+    await screen.findByRole("search");
     expect(filterSelect("Status")).toHaveValue("closed");
     expect(filterSelect("Category")).toHaveValue("");
     await waitFor(() =>
@@ -92,7 +93,7 @@ describe("ticket list", () => {
     api.on(LIST, () =>
       lists++ === 0 ? json(200, [old]) : new Promise<Response>(() => {}),
     );
-    api.on("POST /api/tickets/", ({ body }) =>
+    api.on("POST /api/tickets", ({ body }) =>
       json(201, makeTicket(body as object)),
     );
     const user = userEvent.setup();

@@ -2,10 +2,17 @@ import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import type { TicketFilters } from "../../contract/tickets.js";
 import { ticketListOptions } from "./api.js";
+import type { TicketView } from "./ticket-controls.js";
 import { TicketItem } from "./ticket-item.js";
 
 /** Newest first; the next page loads when the end of the list scrolls into view (or on the button). */
-export function TicketList({ filters }: { filters: TicketFilters }) {
+export function TicketList({
+  filters,
+  view,
+}: {
+  filters: TicketFilters;
+  view: TicketView;
+}) {
   // While new filters load, the previous tickets stay (dimmed) instead of the list blinking away.
   const query = useInfiniteQuery({
     ...ticketListOptions(filters),
@@ -67,7 +74,7 @@ export function TicketList({ filters }: { filters: TicketFilters }) {
       >
         {tickets.map((ticket) => (
           <li key={ticket.id}>
-            <TicketItem ticket={ticket} />
+            <TicketItem ticket={ticket} view={view} />
           </li>
         ))}
       </ul>

@@ -1,0 +1,64 @@
+import { createRoute } from "@tanstack/react-router";
+import { useCallback } from "react";
+import type { TicketFilters as Filters } from "../../contract/tickets.js";
+import { ErrorBoundary } from "../components/error-boundary.js";
+import { filtersFromSearch } from "../tickets/filters-from-search.js";
+import { StatsPanel } from "../tickets/stats-panel.js";
+import { TicketFilters } from "../tickets/ticket-filters.js";
+import { TicketForm } from "../tickets/ticket-form.js";
+import { TicketList } from "../tickets/ticket-list.js";
+import { signedInRoute } from "./signed-in-layout.js";
+
+/** Agents: the desk (form, list, statistics). Requesters: their own tickets and the form. */
+export const deskRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/",
+  validateSearch: filtersFromSearch,
+  component: DeskPage,
+});
+
+function DeskPage() {
+  const { me } = deskRoute.useRouteContext();
+  const filters = deskRoute.useSearch();
+  const navigate = deskRoute.useNavigate();
+  // A new history entry per change, so that Back steps through the filters.
+  const setFilters = useCallback(
+    (next: Filters) => void navigate({ search: next }),
+    [navigate],
+  );
+  const view = me.role === "requester" ? "requester" : "agent";
+  return (
+    <div className="layout">
+      <h1 className="visually-hidden">
+        {view === "agent" ? "Ticket desk" : "My tickets"}
+      </h1>
+      <div className="side">
+        <div className="panel">
+          <ErrorBoundary region="the new ticket form">
+            <TicketForm />
+          </ErrorBoundary>
+        </div>
+        {view === "agent" && (
+          <div className="panel stats-panel">
+            <ErrorBoundary region="the statistics">
+              <StatsPanel listFilters={filters} />
+            </ErrorBoundary>
+          </div>
+        )}
+      </div>
+      <section
+        className="panel tickets"
+        id="tickets"
+        aria-labelledby="tickets-heading"
+      >
+        <h2 id="tickets-heading">
+          {view === "agent" ? "Tickets" : "My tickets"}
+        </h2>
+        <ErrorBoundary region="the ticket list">
+          <TicketFilters filters={filters} onChange={setFilters} view={view} />
+          <TicketList filters={filters} view={view} />
+        </ErrorBoundary>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+/** A text field's value from a submitted form. */
+export const formText = (data: FormData, name: string) =>
+  String(data.get(name) ?? "");
