@@ -7,7 +7,7 @@ import { browserAvailable, useE2e } from "./support.js";
 
 describe.skipIf(!browserAvailable)("accessibility of the main screen", () => {
   const e2e = useE2e(async (app) => {
-    await seedTickets(app.url);
+    await seedTickets(app);
     app.llm.script(goodAnswer("billing", "medium"));
   });
 

@@ -8,7 +8,7 @@ const UNAVAILABLE =
   "Suggestions are unavailable right now; choose category and priority yourself.";
 // The browser logs every non-2xx response; the classify endpoint's 503 is the point of these tests.
 const CLASSIFY_503 =
-  /status of 503 \(Service Unavailable\) \(http:\/\/[^/]+\/api\/tickets\/classify\/\)$/;
+  /status of 503 \(Service Unavailable\) \(http:\/\/[^/]+\/api\/tickets\/classify\)$/;
 
 describe.skipIf(!browserAvailable)(
   "creating a ticket with the classifier down",

@@ -13,19 +13,19 @@ describe.skipIf(!browserAvailable)("finding and updating tickets", () => {
     const word = uniqueWord("zebra");
     const refund = `Refund for ${word} not received`;
     const outage = `Dashboard for ${word} times out`;
-    await createTicket(e2e.app.url, {
+    await createTicket(e2e.app, {
       title: refund,
       description: "I was promised a refund two weeks ago.",
       category: "billing",
       priority: "low",
     });
-    await createTicket(e2e.app.url, {
+    await createTicket(e2e.app, {
       title: outage,
       description: "The dashboard never finishes loading.",
       category: "technical",
       priority: "critical",
     });
-    await createTicket(e2e.app.url, {
+    await createTicket(e2e.app, {
       title: "Unrelated question about invoices",
       description: "Where do I download my invoices?",
       category: "billing",
@@ -71,7 +71,7 @@ describe.skipIf(!browserAvailable)("finding and updating tickets", () => {
 
   it("changes a ticket's status in place and the statistics follow", async () => {
     const title = `Password reset link expired ${uniqueWord("p")}`;
-    const ticket = await createTicket(e2e.app.url, {
+    const ticket = await createTicket(e2e.app, {
       title,
       description: "The link in the reset email says it has expired.",
       category: "account",

@@ -1,26 +1,46 @@
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { expect } from "vitest";
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./support.js";
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
+export type Credentials = { email: string; password: string };
+export const ADMIN: Credentials = {
+  email: ADMIN_EMAIL,
+  password: ADMIN_PASSWORD,
+};
+
 /**
  * A page that records every console error, uncaught exception and dialog; `close()` fails on any of them.
- * `expectedErrors` match console errors as "<text> (<source url>)".
+ * `expectedErrors` match console errors as "<text> (<source url>)". The browser is signed in as
+ * `as` (the admin unless told otherwise; null: nobody) through the API before the page opens:
+ * signing in through the form is the subject of its own test.
  */
 export async function openPage(
   browser: Browser,
   url: string,
   {
     expectedErrors = [],
+    as = ADMIN,
     ...options
-  }: BrowserContextOptions & { expectedErrors?: RegExp[] } = {},
+  }: BrowserContextOptions & {
+    expectedErrors?: RegExp[];
+    as?: Credentials | null;
+  } = {},
 ) {
   const context = await browser.newContext({
     viewport: DESKTOP,
     reducedMotion: "reduce",
     ...options,
   });
+  if (as) {
+    const response = await context.request.post(
+      `${new URL(url).origin}/api/auth/login`,
+      { data: as },
+    );
+    expect(response.status(), "signing in").toBe(200);
+  }
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (message) => {

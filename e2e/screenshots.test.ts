@@ -14,7 +14,7 @@ import { SCREENSHOTS, browserAvailable, useE2e } from "./support.js";
 /** Pictures of the main screens for people to look at (e2e/screenshots/, not committed). */
 describe.skipIf(!browserAvailable)("screenshots", () => {
   const e2e = useE2e(async (app) => {
-    await seedTickets(app.url);
+    await seedTickets(app);
     app.llm.script(goodAnswer("billing", "medium"));
   });
 

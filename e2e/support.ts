@@ -2,6 +2,8 @@ import { existsSync, mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { credentialsRepo } from "../server/auth/credentials-repo.js";
+import { usersRepo } from "../server/auth/users-repo.js";
 import { parseConfig } from "../server/config.js";
 import { createClassifier } from "../server/classify/classifier.js";
 import { createLocalClassifier } from "../server/classify/local-classifier.js";
@@ -52,12 +54,15 @@ export function launchBrowser(): Promise<Browser> {
 /**
  * The built web app and the real server on a real port, with in-memory PGlite and a scripted
  * fake OpenAI-compatible server behind the classifier (TRIAGE=llm, so its scripts decide every
- * suggestion), or with `withLlm: false` none (a fresh install).
+ * suggestion), or with `withLlm: false` none (a fresh install). The desk starts with its admin
+ * (ADMIN_EMAIL/ADMIN_PASSWORD) and an API token of theirs for setting up test data, or, with
+ * `admin: false`, empty, with the one-time setup link's path.
  */
 export async function startE2eApp({
   cooldownMs = 60_000,
   triage = "llm" as TriageMode,
   withLlm = true,
+  admin = true,
 } = {}) {
   if (!existsSync(`${STATIC_DIR}/index.html`)) {
     throw new Error(
@@ -90,18 +95,27 @@ export async function startE2eApp({
     STATIC_DIR,
     CLASSIFY_RATE_LIMIT: "1000",
     SIGNUP: "open",
-    ADMIN_EMAIL,
-    ADMIN_PASSWORD,
+    ...(admin && { ADMIN_EMAIL, ADMIN_PASSWORD }),
   });
   if (!config.ok) throw new Error(config.problems.join("; "));
-  const { app } = await startService(config.config, logger, {
+  const { app, setupUrl } = await startService(config.config, logger, {
     database,
     classifier,
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;
+  const adminUser = await usersRepo(database.db).byEmail(ADMIN_EMAIL);
+  const adminToken = adminUser
+    ? (await credentialsRepo(database.db).createToken(adminUser.id, "e2e"))
+        .token
+    : "";
   return {
     url: `http://127.0.0.1:${port}`,
+    /** The admin's bearer token (empty on a desk without an admin). */
+    adminToken,
+    /** `/setup?token=…` on a desk without an admin. */
+    setupPath:
+      setupUrl && new URL(setupUrl).pathname + new URL(setupUrl).search,
     llm,
     async close() {
       await app.close();

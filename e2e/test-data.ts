@@ -1,19 +1,31 @@
 import type { CreateTicket, Ticket } from "../contract/tickets.js";
 
-/** Creates a ticket through the API, for tests whose subject is not the form. */
-export async function createTicket(
-  baseUrl: string,
-  input: CreateTicket,
-): Promise<Ticket> {
-  const response = await fetch(`${baseUrl}/api/tickets/`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(input),
+type Desk = { url: string; adminToken: string };
+
+/** One API call as the desk's admin (bearer token), for test data; fails on anything but `expected`. */
+export async function asAdmin<T>(
+  desk: Desk,
+  method: string,
+  path: string,
+  body: unknown,
+  expected = 201,
+): Promise<T> {
+  const response = await fetch(`${desk.url}${path}`, {
+    method,
+    headers: {
+      "content-type": "application/json",
+      authorization: `Bearer ${desk.adminToken}`,
+    },
+    body: JSON.stringify(body),
   });
-  if (response.status !== 201)
-    throw new Error(`creating a ticket: HTTP ${response.status}`);
-  return (await response.json()) as Ticket;
+  if (response.status !== expected)
+    throw new Error(`${method} ${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
 }
+
+/** Creates a ticket through the API, for tests whose subject is not the form. */
+export const createTicket = (desk: Desk, input: CreateTicket) =>
+  asAdmin<Ticket>(desk, "POST", "/api/tickets", input);
 
 let counter = 0;
 /** A word no other test uses, so a test finds its own tickets whatever else the database holds. */
@@ -21,7 +33,7 @@ export const uniqueWord = (prefix: string) =>
   `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 /** A varied handful of tickets, so that screens look like a desk in use. */
-export async function seedTickets(baseUrl: string) {
+export async function seedTickets(desk: Desk) {
   const tickets: CreateTicket[] = [
     {
       title: "Charged twice for the March invoice",
@@ -60,5 +72,5 @@ export async function seedTickets(baseUrl: string) {
       priority: "high",
     },
   ];
-  for (const ticket of tickets) await createTicket(baseUrl, ticket);
+  for (const ticket of tickets) await createTicket(desk, ticket);
 }

@@ -40,7 +40,7 @@ describe.skipIf(!browserAvailable)("creating a ticket with AI triage", () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(
-      (url) => url.pathname.startsWith("/api/tickets/"),
+      (url) => url.pathname.startsWith("/api/tickets"),
       async (route) => {
         if (route.request().method() === "GET") await held;
         await route.fallback();
