@@ -66,6 +66,18 @@ describe.skipIf(!browserAvailable)("finding and updating tickets", () => {
     await eventually(() => ui.titles()).toContain(refund);
     expect(query(page.url())).toEqual({});
     expect(await ui.filters.search.inputValue()).toBe("");
+
+    // Each change was a step in the history: Back undoes them one by one.
+    await page.goBack();
+    await eventually(() => query(page.url())).toEqual({
+      search: word.toUpperCase(),
+      priority: "critical",
+      status: "closed",
+    });
+    expect(await ui.filters.search.inputValue()).toBe(word.toUpperCase());
+    await page.goBack();
+    await eventually(() => ui.titles()).toEqual([outage]);
+    expect(await ui.filters.status.inputValue()).toBe("open");
     await close();
   });
 

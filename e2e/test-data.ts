@@ -41,6 +41,8 @@ export async function seedTickets(desk: Desk) {
         "My card statement shows two payments of 49 € on 3 March. Please refund one of them; the invoice number is INV-2291.",
       category: "billing",
       priority: "high",
+      requester_email: "zoe@example.test",
+      requester_name: "Zoë Martin",
     },
     {
       title: "Cannot sign in after changing my email address",
@@ -49,6 +51,8 @@ export async function seedTickets(desk: Desk) {
       category: "account",
       priority: "critical",
       status: "in_progress",
+      requester_email: "sam@example.test",
+      requester_name: "Sam Okafor",
     },
     {
       title: "Export to CSV drops accented characters",
@@ -70,6 +74,8 @@ export async function seedTickets(desk: Desk) {
         "The spinner keeps turning on the analytics page in Firefox.",
       category: "technical",
       priority: "high",
+      requester_email: "zoe@example.test",
+      requester_name: "Zoë Martin",
     },
   ];
   for (const ticket of tickets) await createTicket(desk, ticket);

@@ -2,17 +2,22 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { useState } from "react";
 import { createAppRouter } from "./app/router.js";
-import { onSessionLost } from "./lib/api-client.js";
+import { ApiError, onSessionLost } from "./lib/api-client.js";
 import { meOptions, startSession } from "./people/api.js";
 
 function createQueryClient() {
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 5_000, retry: 1 },
+      queries: { staleTime: 5_000, retry: retryOnce },
       mutations: { retry: false },
     },
   });
 }
+
+/** Once, after a network failure or a server error; a 4xx will answer the same again. */
+const retryOnce = (failures: number, error: Error) =>
+  failures < 1 &&
+  !(error instanceof ApiError && error.status >= 400 && error.status < 500);
 
 /** The query cache and the router, made once; a test may bring its own query client. */
 function createApp(queryClient: QueryClient) {

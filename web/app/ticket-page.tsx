@@ -1,5 +1,7 @@
+import { useQuery } from "@tanstack/react-query";
 import { createRoute, Link } from "@tanstack/react-router";
 import { TicketId } from "../../contract/tickets.js";
+import { ticketOptions } from "../tickets/api.js";
 import { TicketDetails } from "../tickets/ticket-details.js";
 import { TicketHistory } from "../tickets/ticket-history.js";
 import { signedInRoute } from "./signed-in-layout.js";
@@ -17,6 +19,8 @@ export const ticketRoute = createRoute({
 function TicketPage() {
   const { id } = ticketRoute.useParams();
   const { me } = ticketRoute.useRouteContext();
+  // A ticket that cannot be read has no history to show either.
+  const found = useQuery(ticketOptions(id)).isSuccess;
   return (
     <div className="page">
       <p>
@@ -28,9 +32,11 @@ function TicketPage() {
           view={me.role === "requester" ? "requester" : "agent"}
         />
       </div>
-      <div className="panel">
-        <TicketHistory id={id} />
-      </div>
+      {found && (
+        <div className="panel">
+          <TicketHistory id={id} />
+        </div>
+      )}
     </div>
   );
 }
