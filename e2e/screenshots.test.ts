@@ -8,6 +8,7 @@ import {
   screen,
   typeTicketAndWaitForSuggestion,
 } from "./page-helpers.js";
+import { newPages } from "./new-pages.js";
 import { seedTickets } from "./test-data.js";
 import { SCREENSHOTS, browserAvailable, useE2e } from "./support.js";
 
@@ -17,6 +18,7 @@ describe.skipIf(!browserAvailable)("screenshots", () => {
     await seedTickets(app);
     app.llm.script(goodAnswer("billing", "medium"));
   });
+  const emptyDesk = useE2e(undefined, { admin: false });
 
   const screens = [
     ["desktop", DESKTOP],
@@ -42,6 +44,31 @@ describe.skipIf(!browserAvailable)("screenshots", () => {
         animations: "disabled",
       });
       await close();
+    },
+  );
+
+  it.each(
+    screens.flatMap(([device, viewport]) =>
+      schemes.map((colorScheme) => ({ device, viewport, colorScheme })),
+    ),
+  )(
+    "sign-in, sign-up, setup, person menu, people, tokens and ticket pages: $device, $colorScheme",
+    async ({ device, viewport, colorScheme }) => {
+      const pages = newPages({ desk: e2e.app, emptyDesk: emptyDesk.app });
+      for (const { name, as, prepare, ready } of pages) {
+        const { page, close } = await openPage(e2e.browser, await prepare(), {
+          viewport,
+          colorScheme,
+          as,
+        });
+        await ready(page);
+        await page.screenshot({
+          path: `${SCREENSHOTS}/${name}-${device}-${colorScheme}.png`,
+          fullPage: true,
+          animations: "disabled",
+        });
+        await close();
+      }
     },
   );
 
