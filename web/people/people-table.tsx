@@ -57,7 +57,7 @@ export function PeopleTable({ me }: { me: User }) {
       )}
       {people.data && (
         <div className="table-scroll">
-          <table className="people-table">
+          <table className="stack-table">
             <caption className="visually-hidden">People</caption>
             <thead>
               <tr>
@@ -94,7 +94,7 @@ function PersonRow({ person, editable }: { person: User; editable: boolean }) {
     <tr className={person.disabled ? "disabled-row" : undefined}>
       <th scope="row">{person.name}</th>
       <td className="email">{person.email}</td>
-      <td>
+      <td data-label="Role">
         {editable ? (
           <select
             aria-label={`Role of ${person.name}`}
@@ -108,7 +108,7 @@ function PersonRow({ person, editable }: { person: User; editable: boolean }) {
           roleLabels[person.role]
         )}
       </td>
-      <td>
+      <td data-label="Status">
         <span className="row-status">
           {person.disabled ? "Disabled" : "Active"}
           {editable && (

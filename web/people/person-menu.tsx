@@ -40,7 +40,7 @@ export function PersonMenu({
         onClick={() => setOpen(!open)}
       >
         <span className="person-name">{me.name}</span>{" "}
-        <span className="muted">({roleLabels[me.role]})</span>
+        <span className="muted person-role">({roleLabels[me.role]})</span>
       </button>
       <div id={id} className="person-panel" hidden={!open}>
         <p>

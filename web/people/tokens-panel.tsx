@@ -67,7 +67,7 @@ export function TokenList({ me }: { me: User }) {
     );
   return (
     <div className="table-scroll">
-      <table>
+      <table className="stack-table">
         <caption className="visually-hidden">API tokens</caption>
         <thead>
           <tr>
@@ -99,18 +99,18 @@ function TokenRow({
   return (
     <tr className={token.revoked_at ? "disabled-row" : undefined}>
       <th scope="row">{token.name}</th>
-      {showOwner && <td>{token.owner.name}</td>}
-      <td>
+      {showOwner && <td data-label="Owner">{token.owner.name}</td>}
+      <td data-label="Created">
         <RelativeTime iso={token.created_at} />
       </td>
-      <td>
+      <td data-label="Last used">
         {token.last_used_at ? (
           <RelativeTime iso={token.last_used_at} />
         ) : (
           "Never"
         )}
       </td>
-      <td>
+      <td data-label="Status">
         {token.revoked_at ? (
           <>
             Revoked <RelativeTime iso={token.revoked_at} />
