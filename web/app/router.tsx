@@ -24,8 +24,6 @@ export function createAppRouter(queryClient: QueryClient) {
     context: { queryClient },
     parseSearch,
     stringifySearch,
-    // Pages read the query cache, which keeps what the router would otherwise cache.
-    defaultPreloadStaleTime: 0,
     scrollRestoration: true,
   });
 }

@@ -1,7 +1,7 @@
 import type { FormEvent } from "react";
 import { fieldErrors, FormError } from "../components/form-error.js";
 import { TextField } from "../components/text-field.js";
-import { formText as text } from "../lib/form-text.js";
+import { formText } from "../lib/form-text.js";
 import { useLogin } from "./api.js";
 
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
@@ -11,7 +11,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     login.mutate(
-      { email: text(data, "email"), password: text(data, "password") },
+      { email: formText(data, "email"), password: formText(data, "password") },
       { onSuccess: onSignedIn },
     );
   }
