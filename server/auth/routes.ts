@@ -35,6 +35,7 @@ export function authRoutes(
 
   /** A new session secret at every sign-in. */
   async function signIn(user: User, reply: FastifyReply) {
+    await credentials.deleteExpiredSessions();
     const secret = await credentials.createSession(
       user.id,
       settings.sessionTtlHours,
