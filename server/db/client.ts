@@ -41,6 +41,9 @@ async function openPostgres(url: string): Promise<Database> {
   });
   // NOTE: an idle client's error (server restart) is emitted on the pool; without a listener it crashes the process.
   pool.on("error", () => {});
+  // NOTE: so is a checked-out client's (a transaction's connection cut by a restart): the query that
+  // was running rejects on its own, but the client's later "Connection terminated" event would crash.
+  pool.on("connect", (client) => client.on("error", () => {}));
   try {
     await pool.query("SELECT 1");
   } catch (error) {
