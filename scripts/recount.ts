@@ -1,11 +1,11 @@
 import { pathToFileURL } from "node:url";
 import { loadConfig } from "../server/config.js";
 import { recount } from "../server/db/ticket-counts.js";
-import { openConfiguredDatabase } from "./cli.js";
+import { openDatabaseFor } from "./cli.js";
 
 /** `npm run recount`: rebuilds ticket_counts (the counters behind stats) from the tickets. */
 async function main() {
-  const database = await openConfiguredDatabase(loadConfig());
+  const database = await openDatabaseFor(loadConfig());
   const drift = await database.session(recount);
   await database.close();
   if (drift.length === 0) {
