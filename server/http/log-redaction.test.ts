@@ -147,7 +147,8 @@ describe.each(DB_KINDS.filter((kind) => kind === "postgres"))(
       expect((await create).statusCode).toBe(503);
       await blocker.query("ROLLBACK");
       const log = logged.lines.join("");
-      expect(log).toContain("terminating connection");
+      // The write runs in a transaction: what fails may be the statement or the ROLLBACK after it.
+      expect(log).toMatch(/terminating connection|Connection terminated/);
       expect(log).not.toContain(mark);
     });
   },
