@@ -4,6 +4,12 @@ import { ADMIN, eventually, type Credentials } from "./page-helpers.js";
 import { asAdmin, createTicket, uniqueWord } from "./test-data.js";
 import type { E2eApp } from "./support.js";
 
+/** A customer with a password, made (with a ticket of theirs) the first time a page needs them. */
+const CUSTOMER: Credentials = {
+  email: "nina@example.test",
+  password: "nina's long password",
+};
+
 type Desks = { desk: E2eApp; emptyDesk: E2eApp };
 type PageSpec = {
   name: string;
@@ -47,6 +53,37 @@ export function newPages({ desk, emptyDesk }: Desks): PageSpec[] {
         await page.getByRole("button", { name: /^Admin/ }).click();
         await eventually(() =>
           page.getByRole("button", { name: "Sign out" }).isVisible(),
+        ).toBe(true);
+      },
+    },
+    {
+      name: "my-tickets",
+      as: CUSTOMER,
+      async prepare() {
+        const created = await asAdmin(desk, "POST", "/api/users", {
+          ...CUSTOMER,
+          name: "Nina Patel",
+          role: "requester",
+        }).then(
+          () => true,
+          () => false, // 409: made by an earlier page of this desk
+        );
+        if (created)
+          await createTicket(desk, {
+            title: "Where is my refund?",
+            description: "I sent the parcel back on 2 March.",
+            category: "billing",
+            priority: "medium",
+            requester_email: CUSTOMER.email,
+          });
+        return `${desk.url}/`;
+      },
+      async ready(page) {
+        await eventually(() =>
+          page
+            .getByRole("list", { name: "Tickets" })
+            .getByRole("heading", { name: "Where is my refund?" })
+            .isVisible(),
         ).toBe(true);
       },
     },

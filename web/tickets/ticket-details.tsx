@@ -55,7 +55,15 @@ export function TicketDetails({ id, view }: { id: number; view: TicketView }) {
 }
 
 const personOf = (person: Ticket["requester"]) =>
-  person ? `${person.name} <${person.email}>` : "Nobody";
+  person ? (
+    <>
+      {person.name}
+      <br />
+      <span className="muted">{person.email}</span>
+    </>
+  ) : (
+    "Nobody"
+  );
 
 function Fact({ label, value }: { label: string; value: ReactNode }) {
   return (
