@@ -60,7 +60,7 @@ describe("an answer given before the body was read, over a real socket", () => {
   let port: number;
   beforeAll(async () => {
     database = await createTestDatabase("pglite");
-    app = await buildTestApp(database);
+    app = (await buildTestApp(database)).app;
     await app.listen({ port: 0, host: "127.0.0.1" });
     port = (app.server.address() as { port: number }).port;
   });
