@@ -93,15 +93,17 @@ describe.skipIf(!browserAvailable)("finding and updating tickets", () => {
     const ui = screen(page);
     const status = ui.statusOf(ticket.id);
     await eventually(() => status.inputValue()).toBe("open");
-    await eventually(() => ui.tiles()).toHaveProperty("Open tickets");
+    await eventually(() => ui.tiles()).toHaveProperty("Open, not started");
     const tiles = await ui.tiles();
     const byStatus = await ui.breakdown("By status");
-    expect(byStatus.Open).toBe(Number(tiles["Open tickets"]));
+    expect(byStatus.Open).toBe(Number(tiles["Open, not started"]));
+    expect(byStatus["In progress"]).toBe(Number(tiles["In progress"]));
 
     await status.selectOption({ label: "In progress" });
     await eventually(() => ui.tiles()).toEqual({
       ...tiles,
-      "Open tickets": String(Number(tiles["Open tickets"]) - 1),
+      "Open, not started": String(Number(tiles["Open, not started"]) - 1),
+      "In progress": String(Number(tiles["In progress"]) + 1),
     });
     await eventually(() => ui.breakdown("By status")).toEqual({
       ...byStatus,

@@ -113,7 +113,7 @@ export function screen(page: Page) {
         name: `Priority of ticket #${id}`,
         exact: true,
       }),
-    /** The stat tiles as { "Open tickets": "3", ... }. */
+    /** The stat tiles as { "Open, not started": "3", ... }. */
     async tiles(): Promise<Record<string, string>> {
       const terms = await stats.getByRole("term").allTextContents();
       const values = await stats.getByRole("definition").allTextContents();

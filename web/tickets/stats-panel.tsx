@@ -56,12 +56,19 @@ export function StatsPanel({ listFilters }: { listFilters: TicketFilters }) {
               value={number.format(stats.total_tickets)}
             />
             <Tile
-              label="Open tickets"
+              label="Open, not started"
               value={number.format(stats.open_tickets)}
             />
             <Tile
-              label="Daily average"
-              value={String(stats.avg_tickets_per_day)}
+              label="In progress"
+              value={number.format(stats.status_breakdown.in_progress)}
+            />
+            <Tile
+              label="New per day"
+              value={dailyAverage(
+                stats.avg_tickets_per_day,
+                stats.total_tickets,
+              )}
             />
           </dl>
           {BREAKDOWNS.map(({ title, kind, labels }) => (
@@ -78,6 +85,13 @@ export function StatsPanel({ listFilters }: { listFilters: TicketFilters }) {
       )}
     </section>
   );
+}
+
+/** One decimal; a quiet desk reads "under 1", not a rounded-down 0. */
+export function dailyAverage(average: number, total: number): string {
+  if (total === 0) return "none yet";
+  if (average < 1) return "under 1";
+  return average.toFixed(1);
 }
 
 function Tile({ label, value }: { label: string; value: string }) {

@@ -203,3 +203,24 @@ describe("TicketForm submission", () => {
     expect(screen.getByLabelText("Description")).toHaveValue("Text");
   });
 });
+
+describe("TicketForm title", () => {
+  it("keeps a pasted title over 200 characters whole and says how much is too long", async () => {
+    const api = fakeApi();
+    const user = userEvent.setup();
+    renderWithQuery(<TicketForm />);
+    const title = screen.getByLabelText("Title");
+    await user.click(title);
+    await user.paste("x".repeat(203));
+    expect(title).toHaveValue("x".repeat(203));
+    expect(title).toHaveAttribute("aria-invalid", "true");
+    expect(title).toHaveAccessibleDescription(
+      /The title is 3 characters too long: at most 200/,
+    );
+    await user.type(screen.getByLabelText("Description"), "Text");
+    await user.selectOptions(select("Category"), "general");
+    await user.selectOptions(select("Priority"), "low");
+    await user.click(screen.getByRole("button", { name: "Submit ticket" }));
+    expect(api.calls("POST /api/tickets")).toEqual([]);
+  });
+});

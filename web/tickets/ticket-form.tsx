@@ -43,10 +43,18 @@ export function TicketForm() {
   });
 
   const fields = create.error instanceof ApiError ? create.error.fields : {};
+  // A pasted title is kept whole and the excess named, rather than cut silently by maxLength.
+  const titleOver = title.length - TITLE_MAX;
+  const titleErrors =
+    titleOver > 0
+      ? [
+          `The title is ${titleOver} ${titleOver === 1 ? "character" : "characters"} too long: at most ${TITLE_MAX}.`,
+        ]
+      : fields.title;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!category.value || !priority.value) return;
+    if (!category.value || !priority.value || titleOver > 0) return;
     create.mutate(
       {
         title,
@@ -74,14 +82,13 @@ export function TicketForm() {
       <h2 id="new-ticket-heading">New ticket</h2>
       <Field
         label="Title"
-        errors={fields.title}
+        errors={titleErrors}
         hint={`${title.length}/${TITLE_MAX}`}
       >
         {(props) => (
           <input
             {...props}
             value={title}
-            maxLength={TITLE_MAX}
             required
             autoComplete="off"
             onChange={(e) => setTitle(e.target.value)}
