@@ -56,7 +56,7 @@ function DeskPage() {
         </h2>
         <ErrorBoundary region="the ticket list">
           <TicketFilters filters={filters} onChange={setFilters} view={view} />
-          <TicketList filters={filters} view={view} />
+          <TicketList filters={filters} view={view} meId={me.id} />
         </ErrorBoundary>
       </section>
     </div>

@@ -30,6 +30,7 @@ function TicketPage() {
         <TicketDetails
           id={id}
           view={me.role === "requester" ? "requester" : "agent"}
+          meId={me.id}
         />
       </div>
       {found && (

@@ -77,6 +77,10 @@ export function fakeApi({ me = agent }: { me?: User | null } = {}) {
     ["GET /api/tickets", () => json(200, [])],
     ["GET /api/tickets/stats", () => json(200, emptyStats)],
     [
+      "GET /api/users",
+      (r) => json(200, r.query.get("role") === "agent" ? [agent] : []),
+    ],
+    [
       "POST /api/tickets/classify",
       () => json(503, { error: "Classifier unavailable", detail: "off" }),
     ],

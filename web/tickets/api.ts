@@ -16,6 +16,7 @@ import type {
   TicketFilters,
   UpdateTicket,
 } from "../../contract/tickets.js";
+import type { Person } from "../../contract/people.js";
 import { call, request } from "../lib/api-client.js";
 
 /** Every query key of this feature, defined once; mutations invalidate through them. */
@@ -79,32 +80,59 @@ export const ticketEventsOptions = (id: number) =>
       call(endpoints.ticketEvents, { params: { id }, signal }),
   });
 
+/** The people a ticket can be assigned to: agents and admins who are not disabled. */
+export const assigneesOptions = () =>
+  queryOptions({
+    queryKey: ["assignees"],
+    queryFn: async ({ signal }) => {
+      const [agents, admins] = await Promise.all(
+        (["agent", "admin"] as const).map((role) =>
+          call(endpoints.listUsers, { query: { role }, signal }),
+        ),
+      );
+      return [...(agents ?? []), ...(admins ?? [])]
+        .filter((person) => !person.disabled)
+        .sort((a, b) => a.name.localeCompare(b.name));
+    },
+    staleTime: 5 * 60_000,
+  });
+
 export const classifyTicket = (
   body: ClassifyRequest,
   signal: AbortSignal,
 ): Promise<ClassifyResponse> => call(endpoints.classify, { body, signal });
 
-/** Whether a ticket belongs in a list with these filters (search as the server does it: substring, any case). */
+/**
+ * Whether a ticket belongs in a list with these filters (search as the server does it: substring,
+ * any case, or the ticket's number). Without `meId`, a list of "me" is taken to match.
+ */
 export function matchesFilters(
   ticket: Ticket,
   filters: TicketFilters,
+  meId?: number,
 ): boolean {
   const term = filters.search?.toLowerCase();
   return (
     (!filters.category || ticket.category === filters.category) &&
     (!filters.priority || ticket.priority === filters.priority) &&
     (!filters.status || ticket.status === filters.status) &&
-    matchesAssignee(ticket, filters.assignee) &&
+    matchesAssignee(ticket, filters.assignee, meId) &&
     (!term ||
       ticket.title.toLowerCase().includes(term) ||
-      ticket.description.toLowerCase().includes(term))
+      ticket.description.toLowerCase().includes(term) ||
+      term.replace(/^#/, "") === String(ticket.id))
   );
 }
 
-/** `me` is never known here: such a list catches up when it reloads. */
-function matchesAssignee(ticket: Ticket, assignee?: string): boolean {
+function matchesAssignee(
+  ticket: Ticket,
+  assignee?: string,
+  meId?: number,
+): boolean {
   if (!assignee) return true;
   if (assignee === "none") return ticket.assignee === null;
+  if (assignee === "me")
+    return meId === undefined || ticket.assignee?.id === meId;
   return String(ticket.assignee?.id) === assignee;
 }
 
@@ -131,44 +159,82 @@ export function useCreateTicket() {
   });
 }
 
-/** Changes a ticket in place at once; if the server refuses, every copy is put back as it was. */
-export function useUpdateTicket(id: number) {
+export type TicketChange = { id: number; patch: UpdateTicket };
+
+/**
+ * Changes a ticket in place at once; if the server refuses, every copy is put back as it was.
+ * The saved ticket then replaces its copies, leaves the loaded lists it no longer matches and
+ * joins those it now matches; only the statistics and the ticket's history are fetched again, not
+ * every loaded page of every list.
+ */
+export function useUpdateTicket(meId?: number) {
   const queryClient = useQueryClient();
+  const listsData = () =>
+    queryClient.getQueriesData<Pages>({ queryKey: ticketKeys.lists() });
+  const mapTickets = (data: Pages, f: (t: Ticket[]) => Ticket[]): Pages => ({
+    ...data,
+    pages: data.pages.map((page) => ({ ...page, tickets: f(page.tickets) })),
+  });
   return useMutation({
-    mutationFn: (body: UpdateTicket) =>
-      call(endpoints.updateTicket, { params: { id }, body }),
-    onMutate: async (patch) => {
-      const { assignee_id: _, ...fields } = patch;
+    mutationFn: ({ id, patch }: TicketChange) =>
+      call(endpoints.updateTicket, { params: { id }, body: patch }),
+    onMutate: async ({ id, patch }) => {
+      const { assignee_id, ...fields } = patch;
+      const people = queryClient.getQueryData<Person[]>(["assignees"]);
+      const assignee =
+        assignee_id === undefined
+          ? {}
+          : { assignee: people?.find((p) => p.id === assignee_id) ?? null };
       const change = (ticket: Ticket) =>
-        ticket.id === id ? { ...ticket, ...fields } : ticket;
+        ticket.id === id ? { ...ticket, ...fields, ...assignee } : ticket;
       await queryClient.cancelQueries({ queryKey: ticketKeys.all });
       const before = [
-        ...queryClient.getQueriesData<Pages>({ queryKey: ticketKeys.lists() }),
+        ...listsData(),
         ...queryClient.getQueriesData<Ticket>({ queryKey: ticketKeys.one(id) }),
       ];
-      queryClient.setQueriesData<Pages>(
-        { queryKey: ticketKeys.lists() },
-        (data) =>
-          data && {
-            ...data,
-            pages: data.pages.map((page) => ({
-              ...page,
-              tickets: page.tickets.map(change),
-            })),
-          },
-      );
+      for (const [key, data] of listsData())
+        if (data)
+          queryClient.setQueryData<Pages>(
+            key,
+            mapTickets(data, (tickets) => tickets.map(change)),
+          );
       queryClient.setQueryData<Ticket>(
         ticketKeys.one(id),
         (ticket) => ticket && change(ticket),
       );
       return { before };
     },
-    onError: (_error, _patch, context) => {
+    onError: (_error, _change, context) => {
       for (const [key, data] of context?.before ?? [])
         queryClient.setQueryData(key, data);
     },
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+    onSuccess: (saved) => {
+      queryClient.setQueryData(ticketKeys.one(saved.id), saved);
+      for (const [key, data] of listsData()) {
+        if (!data) continue;
+        const filters = key[2] as TicketFilters;
+        const present = data.pages.some((page) =>
+          page.tickets.some((t) => t.id === saved.id),
+        );
+        const matches = matchesFilters(saved, filters, meId);
+        if (present)
+          queryClient.setQueryData<Pages>(
+            key,
+            mapTickets(data, (tickets) =>
+              matches
+                ? tickets.map((t) => (t.id === saved.id ? saved : t))
+                : tickets.filter((t) => t.id !== saved.id),
+            ),
+          );
+        // Where it belongs in a list that lacks it is the server's to say.
+        else if (matches) void queryClient.invalidateQueries({ queryKey: key });
+      }
+    },
+    onSettled: (_saved, _error, { id }) => {
+      void queryClient.invalidateQueries({
+        queryKey: [...ticketKeys.all, "stats"],
+      });
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.events(id) });
     },
   });
 }

@@ -1,20 +1,28 @@
+import { useQuery } from "@tanstack/react-query";
 import type { Ticket, UpdateTicket } from "../../contract/tickets.js";
-import { EnumOptions } from "../components/enum-options.js";
-import { useUpdateTicket } from "./api.js";
+import { assigneesOptions } from "./api.js";
+import { InlineSelect } from "./inline-select.js";
 import { categoryLabels, priorityLabels, statusLabels } from "./labels.js";
 
 /** Who looks at a ticket: agents change every field, requesters only close or reopen their own. */
 export type TicketView = "agent" | "requester";
 
+const entries = (labels: Record<string, string>) => Object.entries(labels);
+
+/** The fields the viewer may change; whoever renders them saves the change and shows its errors. */
 export function TicketControls({
   ticket,
   view,
+  meId,
+  onChange: change,
+  busy = false,
 }: {
   ticket: Ticket;
   view: TicketView;
+  meId: number;
+  onChange: (patch: UpdateTicket) => void;
+  busy?: boolean;
 }) {
-  const update = useUpdateTicket(ticket.id);
-  const change = (patch: UpdateTicket) => update.mutate(patch);
   const done = ticket.status === "resolved" || ticket.status === "closed";
   return (
     <div className="ticket-actions">
@@ -22,65 +30,74 @@ export function TicketControls({
         <div className="ticket-controls">
           <InlineSelect
             label="Status"
-            ticket={ticket}
-            labels={statusLabels}
+            ticketId={ticket.id}
+            options={entries(statusLabels)}
             value={ticket.status}
-            onChange={(status) => change({ status })}
+            onChange={(status) =>
+              change({ status: status as Ticket["status"] })
+            }
           />
           <InlineSelect
             label="Category"
-            ticket={ticket}
-            labels={categoryLabels}
+            ticketId={ticket.id}
+            options={entries(categoryLabels)}
             value={ticket.category}
-            onChange={(category) => change({ category })}
+            onChange={(category) =>
+              change({ category: category as Ticket["category"] })
+            }
           />
           <InlineSelect
             label="Priority"
-            ticket={ticket}
-            labels={priorityLabels}
+            ticketId={ticket.id}
+            options={entries(priorityLabels)}
             value={ticket.priority}
-            onChange={(priority) => change({ priority })}
+            onChange={(priority) =>
+              change({ priority: priority as Ticket["priority"] })
+            }
+          />
+          <AssigneeSelect
+            ticket={ticket}
+            meId={meId}
+            onChange={(assignee_id) => change({ assignee_id })}
           />
         </div>
       ) : (
         <button
           type="button"
-          disabled={update.isPending}
+          disabled={busy}
           onClick={() => change({ status: done ? "open" : "closed" })}
         >
           {done ? "Reopen ticket" : "Close ticket"}
         </button>
       )}
-      {update.isError && (
-        <p role="alert" className="error">
-          Change not saved: {update.error.message}
-        </p>
-      )}
     </div>
   );
 }
 
-function InlineSelect<T extends string>(props: {
-  label: string;
+/** Me first, then everyone else who may take tickets; the current assignee even if now disabled. */
+function AssigneeSelect(props: {
   ticket: Ticket;
-  labels: Record<T, string>;
-  value: T;
-  onChange: (value: T) => void;
+  meId: number;
+  onChange: (id: number | null) => void;
 }) {
+  const people = useQuery(assigneesOptions()).data ?? [];
+  const current = props.ticket.assignee;
+  const me = people.find((p) => p.id === props.meId);
+  const others = people.filter((p) => p.id !== props.meId);
+  if (current && !people.some((p) => p.id === current.id))
+    others.push({ ...current, role: "agent", disabled: true, created_at: "" });
+  const options: [string, string][] = [
+    ["", "Unassigned"],
+    ...(me ? [[String(me.id), `Me (${me.name})`] as [string, string]] : []),
+    ...others.map((p): [string, string] => [String(p.id), p.name]),
+  ];
   return (
-    <label className="inline-select">
-      <span className="visually-hidden">
-        {props.label} of ticket #{props.ticket.id}
-      </span>
-      <span aria-hidden="true" className="muted">
-        {props.label}
-      </span>
-      <select
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value as T)}
-      >
-        <EnumOptions labels={props.labels} />
-      </select>
-    </label>
+    <InlineSelect
+      label="Assignee"
+      ticketId={props.ticket.id}
+      options={options}
+      value={current ? String(current.id) : ""}
+      onChange={(id) => props.onChange(id ? Number(id) : null)}
+    />
   );
 }

@@ -3,13 +3,22 @@ import type { ReactNode } from "react";
 import type { Ticket } from "../../contract/tickets.js";
 import { RelativeTime } from "../components/relative-time.js";
 import { ApiError } from "../lib/api-client.js";
-import { ticketOptions } from "./api.js";
+import { ticketOptions, useUpdateTicket } from "./api.js";
 import { TicketBadges } from "./ticket-badges.js";
 import { TicketControls, type TicketView } from "./ticket-controls.js";
 
 /** One ticket's fields, with the controls the viewer may use. */
-export function TicketDetails({ id, view }: { id: number; view: TicketView }) {
+export function TicketDetails({
+  id,
+  view,
+  meId,
+}: {
+  id: number;
+  view: TicketView;
+  meId: number;
+}) {
   const query = useQuery(ticketOptions(id));
+  const update = useUpdateTicket(meId);
   if (query.isPending)
     return (
       <p role="status" className="muted">
@@ -49,7 +58,18 @@ export function TicketDetails({ id, view }: { id: number; view: TicketView }) {
           value={<RelativeTime iso={ticket.updated_at} />}
         />
       </dl>
-      <TicketControls ticket={ticket} view={view} />
+      <TicketControls
+        ticket={ticket}
+        view={view}
+        meId={meId}
+        busy={update.isPending}
+        onChange={(patch) => update.mutate({ id, patch })}
+      />
+      {update.isError && (
+        <p role="alert" className="error">
+          Change not saved: {update.error.message}
+        </p>
+      )}
     </article>
   );
 }

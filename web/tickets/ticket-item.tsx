@@ -1,6 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
-import type { Ticket } from "../../contract/tickets.js";
+import type { Ticket, UpdateTicket } from "../../contract/tickets.js";
 import { RelativeTime } from "../components/relative-time.js";
 import { TicketBadges } from "./ticket-badges.js";
 import { TicketControls, type TicketView } from "./ticket-controls.js";
@@ -10,9 +10,13 @@ const EXCERPT = 160;
 export function TicketItem({
   ticket,
   view,
+  meId,
+  onChange,
 }: {
   ticket: Ticket;
   view: TicketView;
+  meId: number;
+  onChange: (patch: UpdateTicket) => void;
 }) {
   const [expanded, setExpanded] = useState(false);
   const long = ticket.description.length > EXCERPT;
@@ -50,7 +54,12 @@ export function TicketItem({
           )}
           {ticket.assignee && <> · assigned to {ticket.assignee.name}</>}
         </span>
-        <TicketControls ticket={ticket} view={view} />
+        <TicketControls
+          ticket={ticket}
+          view={view}
+          meId={meId}
+          onChange={onChange}
+        />
       </footer>
     </article>
   );

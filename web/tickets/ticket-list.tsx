@@ -1,7 +1,12 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
-import type { TicketFilters } from "../../contract/tickets.js";
-import { ticketListOptions } from "./api.js";
+import { useEffect, useRef, useState } from "react";
+import type {
+  Ticket,
+  TicketFilters,
+  UpdateTicket,
+} from "../../contract/tickets.js";
+import { matchesFilters, ticketListOptions, useUpdateTicket } from "./api.js";
+import { LeftNotice, undoPatch, type Left } from "./left-notice.js";
 import type { TicketView } from "./ticket-controls.js";
 import { TicketItem } from "./ticket-item.js";
 
@@ -9,10 +14,26 @@ import { TicketItem } from "./ticket-item.js";
 export function TicketList({
   filters,
   view,
+  meId,
 }: {
   filters: TicketFilters;
   view: TicketView;
+  meId: number;
 }) {
+  const update = useUpdateTicket(meId);
+  const [left, setLeft] = useState<Left | null>(null);
+  const change = (before: Ticket, patch: UpdateTicket) =>
+    update.mutate(
+      { id: before.id, patch },
+      {
+        onSuccess: (after) =>
+          setLeft(
+            matchesFilters(after, filters, meId)
+              ? null
+              : { before, after, patch },
+          ),
+      },
+    );
   // While new filters load, the previous tickets stay (dimmed) instead of the list blinking away.
   const query = useInfiniteQuery({
     ...ticketListOptions(filters),
@@ -39,6 +60,33 @@ export function TicketList({
     return () => observer.disconnect();
   }, [autoLoad, isFetchingNextPage, fetchNextPage]);
 
+  const noticesRef = useRef<HTMLDivElement>(null);
+  // The notice goes away with the focus on it: its place (always there) keeps the focus instead
+  // of the page's body, and Tab goes on into the list.
+  const closeNotice = () => {
+    setLeft(null);
+    noticesRef.current?.focus();
+  };
+  const notices = (
+    <div className="list-notices" ref={noticesRef} tabIndex={-1}>
+      {update.isError && (
+        <p role="alert" className="error">
+          Change not saved: {update.error.message}
+        </p>
+      )}
+      {left && (
+        <LeftNotice
+          left={left}
+          onUndo={() => {
+            update.mutate({ id: left.after.id, patch: undoPatch(left) });
+            closeNotice();
+          }}
+          onDismiss={closeNotice}
+        />
+      )}
+    </div>
+  );
+
   if (query.isPending)
     return (
       <p role="status" className="muted placeholder">
@@ -56,15 +104,19 @@ export function TicketList({
     );
   if (!tickets.length)
     return (
-      <p role="status" className="muted placeholder">
-        {Object.values(filters).some(Boolean)
-          ? "No tickets match these filters."
-          : "No tickets yet. Submit the first one above."}
-      </p>
+      <>
+        {notices}
+        <p role="status" className="muted placeholder">
+          {Object.values(filters).some(Boolean)
+            ? "No tickets match these filters."
+            : "No tickets yet. Submit the first one above."}
+        </p>
+      </>
     );
 
   return (
     <>
+      {notices}
       <ul
         className={
           query.isPlaceholderData ? "ticket-list stale" : "ticket-list"
@@ -74,7 +126,12 @@ export function TicketList({
       >
         {tickets.map((ticket) => (
           <li key={ticket.id}>
-            <TicketItem ticket={ticket} view={view} />
+            <TicketItem
+              ticket={ticket}
+              view={view}
+              meId={meId}
+              onChange={(patch) => change(ticket, patch)}
+            />
           </li>
         ))}
       </ul>
