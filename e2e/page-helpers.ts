@@ -80,7 +80,10 @@ export function screen(page: Page) {
   const form = page.getByRole("form", { name: "New ticket" });
   const filters = page.getByRole("search");
   const stats = page.getByRole("region", { name: "Statistics" });
-  const list = page.getByRole("list", { name: "Tickets" });
+  // Agents see a table (the queue), requesters a list of their tickets.
+  const list = page
+    .getByRole("table", { name: "Tickets" })
+    .or(page.getByRole("list", { name: "Tickets" }));
   return {
     form: {
       title: form.getByRole("textbox", { name: "Title" }),
@@ -100,9 +103,18 @@ export function screen(page: Page) {
     tickets: page.getByRole("region", { name: "Tickets" }),
     list,
     /** The titles of the tickets shown, top first. */
-    titles: () => list.getByRole("heading", { level: 3 }).allTextContents(),
+    titles: () =>
+      list
+        .getByRole("heading", { level: 3 })
+        .or(list.getByRole("rowheader").getByRole("link"))
+        .allTextContents(),
+    /** A requester's ticket card, or an agent's row of the queue. */
     ticket: (title: string) =>
-      list.getByRole("article", { name: title, exact: true }),
+      list.getByRole("article", { name: title, exact: true }).or(
+        list.getByRole("row").filter({
+          has: page.getByRole("link", { name: title, exact: true }),
+        }),
+      ),
     statusOf: (id: number) =>
       page.getByRole("combobox", {
         name: `Status of ticket #${id}`,

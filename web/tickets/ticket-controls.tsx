@@ -7,7 +7,34 @@ import { categoryLabels, priorityLabels, statusLabels } from "./labels.js";
 /** Who looks at a ticket: agents change every field, requesters only close or reopen their own. */
 export type TicketView = "agent" | "requester";
 
-const entries = (labels: Record<string, string>) => Object.entries(labels);
+const FIELDS = ["status", "category", "priority"] as const;
+const fieldLabels = {
+  status: ["Status", statusLabels],
+  category: ["Category", categoryLabels],
+  priority: ["Priority", priorityLabels],
+} as const;
+
+/** The status, category or priority of a ticket, saved on a deliberate choice. */
+export function FieldSelect({
+  field,
+  ticket,
+  onChange,
+}: {
+  field: (typeof FIELDS)[number];
+  ticket: Ticket;
+  onChange: (patch: UpdateTicket) => void;
+}) {
+  const [label, labels] = fieldLabels[field];
+  return (
+    <InlineSelect
+      label={label}
+      ticketId={ticket.id}
+      options={Object.entries(labels)}
+      value={ticket[field]}
+      onChange={(value) => onChange({ [field]: value })}
+    />
+  );
+}
 
 /** The fields the viewer may change; whoever renders them saves the change and shows its errors. */
 export function TicketControls({
@@ -28,33 +55,14 @@ export function TicketControls({
     <div className="ticket-actions">
       {view === "agent" ? (
         <div className="ticket-controls">
-          <InlineSelect
-            label="Status"
-            ticketId={ticket.id}
-            options={entries(statusLabels)}
-            value={ticket.status}
-            onChange={(status) =>
-              change({ status: status as Ticket["status"] })
-            }
-          />
-          <InlineSelect
-            label="Category"
-            ticketId={ticket.id}
-            options={entries(categoryLabels)}
-            value={ticket.category}
-            onChange={(category) =>
-              change({ category: category as Ticket["category"] })
-            }
-          />
-          <InlineSelect
-            label="Priority"
-            ticketId={ticket.id}
-            options={entries(priorityLabels)}
-            value={ticket.priority}
-            onChange={(priority) =>
-              change({ priority: priority as Ticket["priority"] })
-            }
-          />
+          {FIELDS.map((field) => (
+            <FieldSelect
+              key={field}
+              field={field}
+              ticket={ticket}
+              onChange={change}
+            />
+          ))}
           <AssigneeSelect
             ticket={ticket}
             meId={meId}
@@ -75,7 +83,7 @@ export function TicketControls({
 }
 
 /** Me first, then everyone else who may take tickets; the current assignee even if now disabled. */
-function AssigneeSelect(props: {
+export function AssigneeSelect(props: {
   ticket: Ticket;
   meId: number;
   onChange: (id: number | null) => void;

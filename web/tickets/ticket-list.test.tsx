@@ -1,16 +1,17 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { userEvent } from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { fakeApi, json, makeTicket } from "../test/fake-api.js";
+import { fakeApi, json, makeTicket, requester } from "../test/fake-api.js";
 import { renderApp } from "../test/render.js";
 
 const LIST = "GET /api/tickets";
 const filterSelect = (name: string) =>
   within(screen.getByRole("search")).getByRole("combobox", { name });
+/** The titles in the agents' queue, top first. */
 const headings = () =>
-  within(screen.getByRole("list", { name: "Tickets" }))
-    .getAllByRole("heading")
-    .map((h) => h.textContent);
+  within(screen.getByRole("table", { name: "Tickets" }))
+    .getAllByRole("link")
+    .map((link) => link.textContent);
 
 /** A response the test answers later, by calling `answer`. */
 function deferred() {
@@ -157,8 +158,8 @@ describe("ticket list", () => {
     expect(await screen.findByText("Back again")).toBeVisible();
   });
 
-  it("shows long descriptions shortened, expandable, and markup as text", async () => {
-    const api = fakeApi();
+  it("shows a requester long descriptions shortened, expandable, and markup as text", async () => {
+    const api = fakeApi({ me: requester });
     const description = `<b>bold</b> ${"word ".repeat(60)}END`;
     api.on(LIST, () => json(200, [makeTicket({ description })]));
     const user = userEvent.setup();

@@ -9,6 +9,7 @@ import { matchesFilters, ticketListOptions, useUpdateTicket } from "./api.js";
 import { LeftNotice, undoPatch, type Left } from "./left-notice.js";
 import type { TicketView } from "./ticket-controls.js";
 import { TicketItem } from "./ticket-item.js";
+import { TicketTable } from "./ticket-table.js";
 
 /** Newest first; the next page loads when the end of the list scrolls into view (or on the button). */
 export function TicketList({
@@ -117,24 +118,34 @@ export function TicketList({
   return (
     <>
       {notices}
-      <ul
-        className={
-          query.isPlaceholderData ? "ticket-list stale" : "ticket-list"
-        }
-        aria-label="Tickets"
-        aria-busy={query.isFetching}
-      >
-        {tickets.map((ticket) => (
-          <li key={ticket.id}>
-            <TicketItem
-              ticket={ticket}
-              view={view}
-              meId={meId}
-              onChange={(patch) => change(ticket, patch)}
-            />
-          </li>
-        ))}
-      </ul>
+      {view === "agent" ? (
+        <TicketTable
+          tickets={tickets}
+          meId={meId}
+          stale={query.isPlaceholderData}
+          busy={query.isFetching}
+          onChange={change}
+        />
+      ) : (
+        <ul
+          className={
+            query.isPlaceholderData ? "ticket-list stale" : "ticket-list"
+          }
+          aria-label="Tickets"
+          aria-busy={query.isFetching}
+        >
+          {tickets.map((ticket) => (
+            <li key={ticket.id}>
+              <TicketItem
+                ticket={ticket}
+                view={view}
+                meId={meId}
+                onChange={(patch) => change(ticket, patch)}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
       <div ref={end} className="list-end">
         {query.isFetchNextPageError && (
           <p role="alert" className="error">
