@@ -28,7 +28,8 @@ function patched(ticket: Ticket, body: unknown) {
   });
 }
 
-describe("changing a ticket in the list", () => {
+// Several steps each: room for a loaded machine beyond the default 5 s.
+describe("changing a ticket in the list", { timeout: 20_000 }, () => {
   it("saves a select only on a deliberate choice: arrow keys preview, Enter saves, Escape puts it back", async () => {
     const api = fakeApi();
     const ticket = makeTicket({ status: "open" });
@@ -135,5 +136,24 @@ describe("changing a ticket in the list", () => {
     await screen.findByText("Mine");
     expect(screen.queryByRole("combobox", { name: /Assignee/ })).toBeNull();
     expect(api.calls("GET /api/users")).toEqual([]);
+  });
+});
+
+describe("quick filters", { timeout: 20_000 }, () => {
+  it("shows the agent's own and the unassigned tickets in one click, and back", async () => {
+    const api = fakeApi();
+    const user = userEvent.setup();
+    renderApp();
+    const mine = await screen.findByRole("button", { name: "Assigned to me" });
+    await user.click(mine);
+    expect(window.location.search).toBe("?assignee=me");
+    expect(mine).toHaveAttribute("aria-pressed", "true");
+    await waitFor(() =>
+      expect(api.calls(LIST).at(-1)?.query.get("assignee")).toBe("me"),
+    );
+    await user.click(screen.getByRole("button", { name: "Unassigned" }));
+    expect(window.location.search).toBe("?assignee=none");
+    await user.click(screen.getByRole("button", { name: "Unassigned" }));
+    expect(window.location.search).toBe("");
   });
 });

@@ -97,6 +97,25 @@ export function TicketFilters({
           onChange={(assignee) => onChange({ ...filters, assignee })}
         />
       )}
+      {view === "agent" && (
+        <div className="quick-filters" role="group" aria-label="Assignee">
+          {(["me", "none"] as const).map((assignee) => {
+            const on = filters.assignee === assignee;
+            return (
+              <button
+                key={assignee}
+                type="button"
+                aria-pressed={on}
+                onClick={() =>
+                  onChange({ ...filters, assignee: on ? undefined : assignee })
+                }
+              >
+                {assigneeLabels[assignee]}
+              </button>
+            );
+          })}
+        </div>
+      )}
       {active && (
         <button type="button" className="link" onClick={() => onChange({})}>
           Clear filters
