@@ -31,6 +31,40 @@ function toToken(
 
 /** Sessions, API tokens, one-time links and failed sign-ins: every secret stored as a hash only. */
 export function credentialsRepo(db: Db) {
+  // Named prepared statements: one of these runs before every signed-in request.
+  const sessionLookup = db
+    .select({
+      user: users,
+      sessionId: sessions.id,
+      stale: sql<boolean>`${sessions.lastSeenAt} < now() - ${TOUCH_EVERY}`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.secretHash, sql.placeholder("hash")),
+        gt(sessions.expiresAt, sql`now()`),
+        isNull(users.disabledAt),
+      ),
+    )
+    .prepare("auth_session");
+  const tokenLookup = db
+    .select({
+      user: users,
+      tokenId: apiTokens.id,
+      stale: sql<boolean>`coalesce(${apiTokens.lastUsedAt} < now() - ${TOUCH_EVERY}, true)`,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sql.placeholder("hash")),
+        isNull(apiTokens.revokedAt),
+        isNull(users.disabledAt),
+      ),
+    )
+    .prepare("auth_token");
+
   return {
     async createSession(userId: number, ttlHours: number): Promise<string> {
       const secret = newSecret();
@@ -44,21 +78,7 @@ export function credentialsRepo(db: Db) {
 
     /** The live session's person; none if expired, unknown or the person is disabled. */
     async actorFromSession(secret: string): Promise<Actor | null> {
-      const [row] = await db
-        .select({
-          user: users,
-          sessionId: sessions.id,
-          stale: sql<boolean>`${sessions.lastSeenAt} < now() - ${TOUCH_EVERY}`,
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(
-          and(
-            eq(sessions.secretHash, hashSecret(secret)),
-            gt(sessions.expiresAt, sql`now()`),
-            isNull(users.disabledAt),
-          ),
-        );
+      const [row] = await sessionLookup.execute({ hash: hashSecret(secret) });
       if (!row) return null;
       if (row.stale)
         await db
@@ -97,21 +117,7 @@ export function credentialsRepo(db: Db) {
     },
 
     async actorFromToken(token: string): Promise<Actor | null> {
-      const [row] = await db
-        .select({
-          user: users,
-          tokenId: apiTokens.id,
-          stale: sql<boolean>`coalesce(${apiTokens.lastUsedAt} < now() - ${TOUCH_EVERY}, true)`,
-        })
-        .from(apiTokens)
-        .innerJoin(users, eq(users.id, apiTokens.userId))
-        .where(
-          and(
-            eq(apiTokens.tokenHash, hashSecret(token)),
-            isNull(apiTokens.revokedAt),
-            isNull(users.disabledAt),
-          ),
-        );
+      const [row] = await tokenLookup.execute({ hash: hashSecret(token) });
       if (!row) return null;
       if (row.stale)
         await db

@@ -11,11 +11,12 @@ import { ticketCounts, ticketEvents, tickets, users } from "../db/schema.js";
 import { byUser } from "../history/repo.js";
 import { HttpError } from "../http/errors.js";
 import type { Actor } from "../http/route.js";
+import { preparedStatements } from "../db/prepared.js";
 import {
-  combinationConditions,
+  combinationWhere,
   countedStats,
   counterStats,
-  filterConditions,
+  filterWhere,
   fromTickets,
   toStats,
   toTicket,
@@ -37,6 +38,7 @@ const FIELDS = [
 const REQUESTER_STATUSES: readonly string[] = ["open", "closed"];
 
 export function ticketsRepo(db: Db) {
+  const prepared = preparedStatements();
   const getIn = async (tx: Db, id: number, actor: Actor) => {
     const [row] = await fromTickets(tx).where(
       and(eq(tickets.id, id), visibleTo(actor)),
@@ -70,7 +72,15 @@ export function ticketsRepo(db: Db) {
   }
 
   return {
-    get: (id: number, actor: Actor) => getIn(db, id, actor),
+    async get(id: number, actor: Actor): Promise<Ticket | undefined> {
+      const { shape, where, values } = filterWhere({}, actor);
+      const [row] = await prepared(`tickets_get_${shape}`, () =>
+        fromTickets(db).where(
+          and(eq(tickets.id, sql.placeholder("id")), where),
+        ),
+      ).execute({ ...values, id });
+      return row && toTicket(row);
+    },
 
     async create(input: NewTicket, actor: Actor): Promise<Ticket> {
       return db.transaction(async (tx) => {
@@ -152,21 +162,29 @@ export function ticketsRepo(db: Db) {
       });
     },
 
-    /** One page, newest first; `after` is the id of the last ticket of the previous page. */
+    /**
+     * One page, newest first; `after` is the id of the last ticket of the previous page. The
+     * limit is part of the statement, not a parameter: PostgreSQL's generic plan would assume
+     * a parameter LIMIT takes a tenth of the rows.
+     */
     async listPage(
       filters: TicketFilters,
       actor: Actor,
       limit: number,
       after?: number,
     ) {
+      const { shape, where, values } = filterWhere(filters, actor);
       const keyset =
         after === undefined
           ? undefined
-          : sql`(${tickets.createdAt}, ${tickets.id}) < (SELECT created_at, id FROM tickets WHERE id = ${after})`;
-      const rows = await fromTickets(db)
-        .where(and(filterConditions(filters, actor), keyset))
-        .orderBy(desc(tickets.createdAt), desc(tickets.id))
-        .limit(limit + 1);
+          : sql`(${tickets.createdAt}, ${tickets.id}) < (SELECT created_at, id FROM tickets WHERE id = ${sql.placeholder("after")})`;
+      const name = `tickets_list_${limit}_${shape}${keyset ? "_after" : ""}`;
+      const rows = await prepared(name, () =>
+        fromTickets(db)
+          .where(and(where, keyset))
+          .orderBy(desc(tickets.createdAt), desc(tickets.id))
+          .limit(limit + 1),
+      ).execute({ ...values, after });
       return {
         tickets: rows.slice(0, limit).map(toTicket),
         hasMore: rows.length > limit,
@@ -182,15 +200,17 @@ export function ticketsRepo(db: Db) {
         filters.search ||
         filters.assignee !== undefined ||
         actor.user.role === "requester";
-      const [row] = counted
-        ? await db
-            .select(countedStats)
-            .from(tickets)
-            .where(filterConditions(filters, actor))
-        : await db
-            .select(counterStats)
-            .from(ticketCounts)
-            .where(and(...combinationConditions(ticketCounts, filters)));
+      if (counted) {
+        const { shape, where, values } = filterWhere(filters, actor);
+        const [row] = await prepared(`tickets_stats_counted_${shape}`, () =>
+          db.select(countedStats).from(tickets).where(where),
+        ).execute(values);
+        return toStats(row as Record<string, number>);
+      }
+      const { shape, where, values } = combinationWhere(ticketCounts, filters);
+      const [row] = await prepared(`tickets_stats_counter_${shape}`, () =>
+        db.select(counterStats).from(ticketCounts).where(where),
+      ).execute(values);
       return toStats(row as Record<string, number>);
     },
   };

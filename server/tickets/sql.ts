@@ -67,48 +67,85 @@ type Combination = {
   status: AnyPgColumn;
 };
 
-export function combinationConditions(
+/**
+ * A WHERE clause with placeholders, the values to fill them, and the shape: the names of the
+ * conditions it has, which tell apart every distinct SQL text (the prepared statement's name).
+ */
+export type Where = {
+  shape: string;
+  where: SQL | undefined;
+  values: Record<string, unknown>;
+};
+
+type Part = [shape: string, condition: SQL | undefined, values?: object];
+
+function where(parts: Part[]): Where {
+  return {
+    shape: parts.map(([shape]) => shape).join("_") || "all",
+    where: and(...parts.map(([, condition]) => condition)),
+    values: Object.assign({}, ...parts.map(([, , values]) => values)),
+  };
+}
+
+function combinationParts(table: Combination, filters: TicketFilters): Part[] {
+  return (["category", "priority", "status"] as const)
+    .filter((column) => filters[column] !== undefined)
+    .map((column) => [
+      column,
+      eq(table[column], sql.placeholder(column)),
+      { [column]: filters[column] },
+    ]);
+}
+
+/** The enum filters over ticket_counts. */
+export function combinationWhere(
   table: Combination,
   filters: TicketFilters,
-) {
-  return [
-    filters.category && eq(table.category, filters.category),
-    filters.priority && eq(table.priority, filters.priority),
-    filters.status && eq(table.status, filters.status),
-  ];
+): Where {
+  return where(combinationParts(table, filters));
 }
 
 /** `123` or `#123` also finds the ticket with that number. */
 const TICKET_NUMBER = /^#?([1-9]\d{0,15})$/;
 
-export function filterConditions(
-  filters: TicketFilters,
-  actor: Actor,
-): SQL | undefined {
-  const conditions = [
-    ...combinationConditions(tickets, filters),
-    visibleTo(actor),
-  ];
+export function filterWhere(filters: TicketFilters, actor: Actor): Where {
+  const parts = combinationParts(tickets, filters);
+  if (actor.user.role === "requester")
+    parts.push([
+      "own",
+      eq(tickets.requesterId, sql.placeholder("requester")),
+      { requester: actor.user.id },
+    ]);
   if (filters.assignee !== undefined) {
     const who = filters.assignee === "me" ? actor.user.id : filters.assignee;
-    conditions.push(
+    parts.push(
       who === "none"
-        ? isNull(tickets.assigneeId)
-        : eq(tickets.assigneeId, Number(who)),
+        ? ["unassigned", isNull(tickets.assigneeId)]
+        : [
+            "assignee",
+            eq(tickets.assigneeId, sql.placeholder("assignee")),
+            { assignee: Number(who) },
+          ],
     );
   }
   if (filters.search) {
-    const pattern = likePattern(filters.search);
     const number = TICKET_NUMBER.exec(filters.search)?.[1];
-    conditions.push(
-      or(
-        ilike(tickets.title, pattern),
-        ilike(tickets.description, pattern),
-        number === undefined ? undefined : eq(tickets.id, Number(number)),
-      ),
+    const text = [
+      ilike(tickets.title, sql.placeholder("pattern")),
+      ilike(tickets.description, sql.placeholder("pattern")),
+    ];
+    const values = { pattern: likePattern(filters.search) };
+    parts.push(
+      number === undefined
+        ? ["search", or(...text), values]
+        : [
+            "search_or_id",
+            or(...text, eq(tickets.id, sql.placeholder("number"))),
+            { ...values, number: Number(number) },
+          ],
     );
   }
-  return and(...conditions);
+  return where(parts);
 }
 
 /**
