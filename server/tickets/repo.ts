@@ -38,6 +38,8 @@ const FIELDS = [
 const REQUESTER_STATUSES: readonly string[] = ["open", "closed"];
 
 export function ticketsRepo(db: Db) {
+  // A search is planned for its term on every call: a generic plan cannot know whether the term
+  // is common (walk the newest tickets) or rare (the trigram indexes); see decision record 010.
   const prepared = preparedStatements();
   const getIn = async (tx: Db, id: number, actor: Actor) => {
     const [row] = await fromTickets(tx).where(
@@ -162,11 +164,7 @@ export function ticketsRepo(db: Db) {
       });
     },
 
-    /**
-     * One page, newest first; `after` is the id of the last ticket of the previous page. The
-     * limit is part of the statement, not a parameter: PostgreSQL's generic plan would assume
-     * a parameter LIMIT takes a tenth of the rows.
-     */
+    /** One page, newest first; `after` is the id of the last ticket of the previous page. */
     async listPage(
       filters: TicketFilters,
       actor: Actor,
@@ -178,12 +176,17 @@ export function ticketsRepo(db: Db) {
         after === undefined
           ? undefined
           : sql`(${tickets.createdAt}, ${tickets.id}) < (SELECT created_at, id FROM tickets WHERE id = ${sql.placeholder("after")})`;
-      const name = `tickets_list_${limit}_${shape}${keyset ? "_after" : ""}`;
-      const rows = await prepared(name, () =>
+      const query = () =>
         fromTickets(db)
           .where(and(where, keyset))
           .orderBy(desc(tickets.createdAt), desc(tickets.id))
-          .limit(limit + 1),
+          // NOTE: the limit is written into the statement, not sent as a parameter: a generic
+          // plan assumes a parameter LIMIT takes a tenth of the rows, so PostgreSQL would keep
+          // planning every call.
+          .limit(sql.raw(String(limit + 1)) as unknown as number);
+      const name = `tickets_list_${limit}_${shape}${keyset ? "_after" : ""}`;
+      const rows = await (
+        filters.search ? query() : prepared(name, query)
       ).execute({ ...values, after });
       return {
         tickets: rows.slice(0, limit).map(toTicket),
@@ -202,8 +205,11 @@ export function ticketsRepo(db: Db) {
         actor.user.role === "requester";
       if (counted) {
         const { shape, where, values } = filterWhere(filters, actor);
-        const [row] = await prepared(`tickets_stats_counted_${shape}`, () =>
-          db.select(countedStats).from(tickets).where(where),
+        const query = () => db.select(countedStats).from(tickets).where(where);
+        const [row] = await (
+          filters.search
+            ? query()
+            : prepared(`tickets_stats_counted_${shape}`, query)
         ).execute(values);
         return toStats(row as Record<string, number>);
       }
