@@ -10,7 +10,6 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import { credentialsRepo } from "./auth/credentials-repo.js";
@@ -27,6 +26,7 @@ import { healthRoutes } from "./health/routes.js";
 import { historyRepo } from "./history/repo.js";
 import { HttpError, registerErrorHandlers } from "./http/errors.js";
 import { trackMethods } from "./http/method-not-allowed.js";
+import { serializerCompiler } from "./http/serializer.js";
 import { ticketsRepo } from "./tickets/repo.js";
 import { ticketRoutes } from "./tickets/routes.js";
 

@@ -1,6 +1,7 @@
 /**
  * The access matrix of DESIGN.md, walked over the endpoint table: every endpoint × every kind of
- * caller gets the status the access rules promise. An endpoint added to contract/endpoints.ts
+ * caller gets the status the access rules promise, and every success reply parses with the
+ * endpoint's response schema into itself (the compiled serializer neither drops nor adds a field). An endpoint added to contract/endpoints.ts
  * without a sample here fails the typecheck.
  */
 import { sql } from "drizzle-orm";
@@ -297,6 +298,10 @@ describe.each(DB_KINDS)("access matrix on %s", (kind) => {
         wanted[callerName] = expected(endpoint, caller, sample);
         if (response.statusCode >= 400)
           expect(response.json()).toHaveProperty("error");
+        if (response.statusCode === endpoint.status && endpoint.response) {
+          const body = response.json();
+          expect(endpoint.response.parse(body), callerName).toEqual(body);
+        }
       }
       expect(seen).toEqual(wanted);
     },

@@ -1,0 +1,23 @@
+import fastJson from "fast-json-stringify";
+import type { FastifySerializerCompiler } from "fastify/types/schema.js";
+import { serializerCompiler as zodSerializer } from "fastify-type-provider-zod";
+import { z } from "zod";
+
+/**
+ * A success reply is written by a serializer compiled from the endpoint's response schema (as
+ * JSON Schema): it sends only the declared fields, without parsing the reply with zod first.
+ * What the handlers return is typed by the same schema, and a test checks every endpoint's real
+ * reply against it. Error replies keep zod's checked serializer: they are rare, and their body
+ * must never carry more than `{error, fields}`.
+ */
+export const serializerCompiler: FastifySerializerCompiler<z.ZodType> = (
+  route,
+) =>
+  route.httpStatus?.startsWith("2")
+    ? fastJson(
+        z.toJSONSchema(route.schema, {
+          io: "output",
+          target: "draft-7",
+        }) as fastJson.AnySchema,
+      )
+    : zodSerializer(route);
