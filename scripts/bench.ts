@@ -2,6 +2,7 @@
  * Throughput and latency per request kind, over real HTTP against the configured database:
  * wrk (a C load generator, so the clients do not take the app's CPU) with --clients connections
  * for --duration seconds per kind, after a short warm-up, signed in with an agent's bearer token.
+ * The app runs in this process, so its CPU time per request is this process's (wrk's is not).
  * Needs wrk (Debian: apt-get install wrk).
  */
 import { execFile } from "node:child_process";
@@ -102,15 +103,20 @@ const row = (cells: (string | number)[]) =>
     )
     .join("") + "\n";
 process.stdout.write(
-  row(["kind", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"]),
+  row(["kind", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "app CPU ms"]),
 );
 try {
   for (const [name, paths] of kinds) {
     await writeFile(pathsFile, paths.join("\n") + "\n");
     await wrk(WARM_UP_SECONDS);
+    const cpu = process.cpuUsage();
     const last = (await wrk(duration)).trim().split("\n").at(-1)!;
-    const [, errors, rate, p50, p95, p99] = last.split(" ");
-    process.stdout.write(row([name, rate!, p50!, p95!, p99!, errors!]));
+    const { user, system } = process.cpuUsage(cpu);
+    const [requests, errors, rate, p50, p95, p99] = last.split(" ");
+    const cpuMs = (user + system) / 1000 / Number(requests);
+    process.stdout.write(
+      row([name, rate!, p50!, p95!, p99!, errors!, cpuMs.toFixed(2)]),
+    );
   }
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === "ENOENT")
