@@ -99,7 +99,7 @@ process.stdout.write(
 const row = (cells: (string | number)[]) =>
   cells
     .map((cell, i) =>
-      i === 0 ? String(cell).padEnd(30) : String(cell).padStart(9),
+      i === 0 ? String(cell).padEnd(30) : String(cell).padStart(11),
     )
     .join("") + "\n";
 process.stdout.write(
