@@ -77,7 +77,6 @@ const kinds: [name: string, paths: string[]][] = [
   ["search no match", ["/api/tickets/?search=zeppelin"]],
   ["stats", ["/api/tickets/stats/"]],
   ["stats category", ["/api/tickets/stats/?category=technical"]],
-  ["stats assignee me", ["/api/tickets/stats/?assignee=me"]],
   ["get by id", ids.map(({ id }) => `/api/tickets/${id}/`)],
 ];
 
