@@ -27,6 +27,7 @@ import { historyRepo } from "./history/repo.js";
 import { HttpError, registerErrorHandlers } from "./http/errors.js";
 import { trackMethods } from "./http/method-not-allowed.js";
 import { serializerCompiler } from "./http/serializer.js";
+import { serverOptions, type ServerSettings } from "./http/server-options.js";
 import { ticketsRepo } from "./tickets/repo.js";
 import { ticketRoutes } from "./tickets/routes.js";
 
@@ -39,7 +40,7 @@ export type AppDeps = {
     | "signup"
     | "sessionTtlHours"
     | "publicUrl"
-  > & { loginThrottle?: ThrottleLimits };
+  > & { loginThrottle?: ThrottleLimits } & ServerSettings;
   db: Db;
   classifier: Classifier;
   logger: FastifyBaseLogger;
@@ -49,6 +50,7 @@ const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp({ config, db, classifier, logger }: AppDeps) {
   const app = Fastify({
+    ...serverOptions(config),
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true },

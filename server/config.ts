@@ -55,7 +55,36 @@ const Env = z.object({
     .max(24 * 365)
     .default(24 * 14),
   PUBLIC_URL: z.preprocess(blankAsUndefined, z.url().optional()),
+  REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(600_000)
+    .default(30_000),
+  MAX_CONNECTIONS: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number().int().min(1).optional(),
+  ),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(8000),
+  TRUST_PROXY: z.string().default("false").transform(parseTrustProxy),
 });
+
+/** `false`, `true`, a number of proxy hops, or comma-separated proxy addresses / CIDR ranges. */
+function parseTrustProxy(value: string): boolean | number | string[] {
+  const text = value.trim();
+  if (text === "" || text === "false") return false;
+  if (text === "true") return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -83,6 +112,10 @@ function toConfig(env: z.infer<typeof Env>) {
     signup: env.SIGNUP,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     publicUrl: env.PUBLIC_URL,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    maxConnections: env.MAX_CONNECTIONS,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: env.TRUST_PROXY,
   };
 }
 

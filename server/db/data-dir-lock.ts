@@ -11,7 +11,7 @@ import { join } from "node:path";
  * PGlite has no lock of its own: two processes on one folder both accept writes, hand out the same
  * ids and overwrite each other's files. Like PostgreSQL's postmaster.pid, this lock file names the
  * process that holds the folder; it is stale when that process is gone, which covers kill -9 and power
- * loss without a timeout (see docs/decisions/008-hardening-limits-and-locks.md).
+ * loss without a timeout (see docs/decisions/008-hardening-limits.md).
  */
 export const LOCK_FILE = "ticketdesk.lock";
 

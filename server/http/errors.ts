@@ -53,6 +53,17 @@ export function fieldErrors(
 }
 
 export function registerErrorHandlers(app: FastifyInstance): void {
+  // While closing, a request arriving on a connection still open is refused (Fastify's own 503 has another shape).
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onRequest", async (_request, reply) => {
+    if (!closing) return;
+    reply.header("connection", "close");
+    reply.header("retry-after", RETRY_AFTER_SECONDS);
+    throw new HttpError(503, "Server is shutting down; try again");
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     // NOTE: an error thrown here would reach Fastify's default handler, which sends its message.
     let answer: Answer;
