@@ -24,5 +24,7 @@ export const ClassifyResponse = z.object({
   confidence: z.object({ category: Confidence, priority: Confidence }),
   source: z.enum(["local", "llm"]),
   reason: z.string().optional(),
+  /** Send it with the ticket created from this suggestion, so its quality can be measured. */
+  suggestion_id: z.number().int().positive().optional(),
 });
 export type ClassifyResponse = z.infer<typeof ClassifyResponse>;

@@ -6,6 +6,7 @@ import { type z } from "zod";
 import { ClassifyRequest, ClassifyResponse } from "./classify.js";
 import { TicketEventList } from "./events.js";
 import { Health } from "./health.js";
+import { QualityQuery, TriageQuality } from "./triage.js";
 import {
   AcceptInvite,
   ApiTokenList,
@@ -263,6 +264,18 @@ export const endpoints = {
     status: 200,
     response: ClassifyResponse,
     errors: [400, 429, 503],
+  }),
+  triageQuality: endpoint({
+    method: "GET",
+    path: "/api/triage/quality",
+    summary:
+      "How good the suggestions were: acceptance, accuracy, per-class precision and recall, confusion matrix",
+    tag: "classify",
+    access: "agent",
+    query: QualityQuery,
+    status: 200,
+    response: TriageQuality,
+    errors: [400],
   }),
   getTicket: endpoint({
     method: "GET",

@@ -48,6 +48,13 @@ export const CreateTicket = z.strictObject({
   /** Agents only: file the ticket for this person (created as a requester if new). */
   requester_email: Email.optional(),
   requester_name: Name.optional(),
+  /** The classify answer's id, when the form showed a suggestion (triage quality). */
+  suggestion_id: z
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional(),
 });
 export type CreateTicket = z.input<typeof CreateTicket>;
 

@@ -20,6 +20,7 @@ import { DEFAULT_THROTTLE, type ThrottleLimits } from "./auth/throttle.js";
 import { usersRepo } from "./auth/users-repo.js";
 import type { Classifier } from "./classify/classifier.js";
 import { classifyRoutes } from "./classify/routes.js";
+import { suggestionsRepo } from "./classify/suggestions-repo.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { healthRoutes } from "./health/routes.js";
@@ -120,7 +121,12 @@ export async function buildApp({ config, db, classifier, logger }: AppDeps) {
   });
   peopleRoutes(app, { users, credentials, publicUrl: config.publicUrl });
   ticketRoutes(app, ticketsRepo(db), historyRepo(db));
-  classifyRoutes(app, classifier, config.classifyRateLimit);
+  classifyRoutes(
+    app,
+    classifier,
+    suggestionsRepo(db),
+    config.classifyRateLimit,
+  );
   healthRoutes(app, db, classifier);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () =>
     app.swagger(),

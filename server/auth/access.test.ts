@@ -238,6 +238,7 @@ describe.each(DB_KINDS)("access matrix on %s", (kind) => {
         url: `/api/tickets/${ticketId}/events`,
         ok: 200,
       }),
+      triageQuality: async () => ({ url: "/api/triage/quality", ok: 200 }),
     };
   });
 

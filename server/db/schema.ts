@@ -4,6 +4,7 @@ import {
   customType,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   varchar,
@@ -119,4 +120,21 @@ export const ticketEvents = pgTable("ticket_events", {
   fromValue: text("from_value"),
   toValue: text("to_value"),
   internal: boolean("internal").notNull().default(false),
+});
+
+/** Mirrors migrations/0006_triage_suggestions.sql. */
+export const triageSuggestions = pgTable("triage_suggestions", {
+  id: id(),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+  userId: userRef("user_id"),
+  source: text("source").$type<"local" | "llm">().notNull(),
+  category: text("category").$type<Category>().notNull(),
+  priority: text("priority").$type<Priority>().notNull(),
+  categoryConfidence: real("category_confidence").notNull(),
+  priorityConfidence: real("priority_confidence").notNull(),
+  ticketId: bigint("ticket_id", { mode: "number" }).references(
+    () => tickets.id,
+  ),
+  createdCategory: text("created_category").$type<Category>(),
+  createdPriority: text("created_priority").$type<Priority>(),
 });

@@ -6,6 +6,7 @@ import type {
   TicketFilters,
   UpdateTicket,
 } from "../../contract/tickets.js";
+import { linkSuggestion } from "../classify/suggestions-repo.js";
 import type { Db } from "../db/client.js";
 import { ticketCounts, ticketEvents, tickets, users } from "../db/schema.js";
 import { byUser } from "../history/repo.js";
@@ -89,6 +90,7 @@ export function ticketsRepo(db: Db) {
         const {
           requester_email: _email,
           requester_name: _name,
+          suggestion_id: suggestionId,
           ...fields
         } = input;
         const requesterId = await requesterOf(tx, input, actor);
@@ -99,6 +101,13 @@ export function ticketsRepo(db: Db) {
         await tx
           .insert(ticketEvents)
           .values(byUser(actor, [{ ticketId: row!.id, kind: "created" }]));
+        if (suggestionId !== undefined)
+          await linkSuggestion(
+            tx,
+            suggestionId,
+            { id: row!.id, ...fields },
+            actor.user.id,
+          );
         return (await getIn(tx, row!.id, actor))!;
       });
     },
