@@ -24,6 +24,7 @@ const suggestion =
       suggested_priority: priority,
       confidence,
       source,
+      suggestion_id: 41,
     });
 /** A classify call that never answers, only fails when it is cancelled. */
 const hang = (request: FakeRequest) =>
@@ -66,6 +67,22 @@ describe("TicketForm suggestions", () => {
         "Suggested by this desk's own model: Billing (very likely), high priority (likely).",
       ),
     ).toBeVisible();
+
+    // The ticket names the suggestion it was made with, so that its quality can be measured.
+    api.on("POST /api/tickets/", ({ body }) =>
+      json(201, makeTicket(body as object)),
+    );
+    await user.click(screen.getByRole("button", { name: "Submit ticket" }));
+    await wait(0);
+    expect(api.calls("POST /api/tickets/").map((r) => r.body)).toEqual([
+      {
+        title: "Refund",
+        description: "Charged twice",
+        category: "billing",
+        priority: "high",
+        suggestion_id: 41,
+      },
+    ]);
   });
 
   it("fills only confident values and says where a suggestion came from", async () => {

@@ -61,6 +61,10 @@ export function TicketForm() {
         description,
         category: category.value,
         priority: priority.value,
+        // The suggestion shown, so that its quality is measured (GET /api/triage/quality).
+        ...(suggestion.status === "ready" && {
+          suggestion_id: suggestion.value.suggestion_id,
+        }),
       },
       {
         onSuccess: () => {
