@@ -69,12 +69,12 @@ describe("TicketForm suggestions", () => {
     ).toBeVisible();
 
     // The ticket names the suggestion it was made with, so that its quality can be measured.
-    api.on("POST /api/tickets/", ({ body }) =>
+    api.on("POST /api/tickets", ({ body }) =>
       json(201, makeTicket(body as object)),
     );
     await user.click(screen.getByRole("button", { name: "Submit ticket" }));
     await wait(0);
-    expect(api.calls("POST /api/tickets/").map((r) => r.body)).toEqual([
+    expect(api.calls("POST /api/tickets").map((r) => r.body)).toEqual([
       {
         title: "Refund",
         description: "Charged twice",
