@@ -6,6 +6,7 @@ import { type z } from "zod";
 import { ClassifyRequest, ClassifyResponse } from "./classify.js";
 import { TicketEventList } from "./events.js";
 import { Health } from "./health.js";
+import { CreateMessage, Message, MessageList } from "./messages.js";
 import { QualityQuery, TriageQuality } from "./triage.js";
 import {
   AcceptInvite,
@@ -310,6 +311,31 @@ export const endpoints = {
     status: 200,
     response: TicketEventList,
     errors: [400, 404],
+  }),
+  listMessages: endpoint({
+    method: "GET",
+    path: "/api/tickets/:id/messages",
+    summary:
+      "A ticket's conversation, oldest first (requesters: without internal notes)",
+    tag: "conversation",
+    access: "user",
+    params: TicketId,
+    status: 200,
+    response: MessageList,
+    errors: [400, 404],
+  }),
+  postMessage: endpoint({
+    method: "POST",
+    path: "/api/tickets/:id/messages",
+    summary:
+      "Reply on a ticket, or (agents) add an internal note; a requester's reply reopens a resolved or closed ticket",
+    tag: "conversation",
+    access: "user",
+    params: TicketId,
+    body: CreateMessage,
+    status: 201,
+    response: Message,
+    errors: [400, 404, 413],
   }),
 } as const;
 

@@ -22,6 +22,8 @@ import type { Classifier } from "./classify/classifier.js";
 import { classifyRoutes } from "./classify/routes.js";
 import { suggestionsRepo } from "./classify/suggestions-repo.js";
 import type { Config } from "./config.js";
+import { conversationsRepo } from "./conversations/repo.js";
+import { conversationRoutes } from "./conversations/routes.js";
 import type { Db } from "./db/client.js";
 import { healthRoutes } from "./health/routes.js";
 import { historyRepo } from "./history/repo.js";
@@ -127,6 +129,7 @@ export async function buildApp({ config, db, classifier, logger }: AppDeps) {
     suggestionsRepo(db),
     config.classifyRateLimit,
   );
+  conversationRoutes(app, conversationsRepo(db));
   healthRoutes(app, db, classifier);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () =>
     app.swagger(),

@@ -239,6 +239,15 @@ describe.each(DB_KINDS)("access matrix on %s", (kind) => {
         ok: 200,
       }),
       triageQuality: async () => ({ url: "/api/triage/quality", ok: 200 }),
+      listMessages: async () => ({
+        url: `/api/tickets/${ticketId}/messages`,
+        ok: 200,
+      }),
+      postMessage: async () => ({
+        url: `/api/tickets/${ticketId}/messages`,
+        payload: () => ({ body: "Any news?" }),
+        ok: 201,
+      }),
     };
   });
 

@@ -120,6 +120,21 @@ export const ticketEvents = pgTable("ticket_events", {
   fromValue: text("from_value"),
   toValue: text("to_value"),
   internal: boolean("internal").notNull().default(false),
+  messageId: bigint("message_id", { mode: "number" }).references(
+    () => messages.id,
+  ),
+});
+
+/** Mirrors migrations/0007_messages.sql. */
+export const messages = pgTable("messages", {
+  id: id(),
+  ticketId: bigint("ticket_id", { mode: "number" })
+    .notNull()
+    .references(() => tickets.id),
+  authorId: userRef("author_id").notNull(),
+  body: text("body").notNull(),
+  internal: boolean("internal").notNull().default(false),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
 });
 
 /** Mirrors migrations/0006_triage_suggestions.sql. */
