@@ -337,6 +337,19 @@ export const endpoints = {
     response: Message,
     errors: [400, 404, 413],
   }),
+
+  liveEvents: endpoint({
+    method: "GET",
+    path: "/api/events",
+    summary:
+      "Live updates as Server-Sent Events (text/event-stream): `ready`, `ticket` {id, created, fields}, " +
+      "`message` {ticket_id, id}, `reset` (refetch everything); a heartbeat comment every 20 s; " +
+      "send Last-Event-ID to resume",
+    tag: "live",
+    access: "user",
+    status: 200,
+    errors: [503],
+  }),
 } as const;
 
 export type Endpoints = typeof endpoints;

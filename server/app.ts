@@ -24,8 +24,11 @@ import { suggestionsRepo } from "./classify/suggestions-repo.js";
 import type { Config } from "./config.js";
 import { conversationsRepo } from "./conversations/repo.js";
 import { conversationRoutes } from "./conversations/routes.js";
-import type { Db } from "./db/client.js";
+import type { Database, Db } from "./db/client.js";
 import { healthRoutes } from "./health/routes.js";
+import { createLiveHub, type LiveOptions } from "./live/hub.js";
+import { liveRepo } from "./live/repo.js";
+import { liveRoutes } from "./live/routes.js";
 import { historyRepo } from "./history/repo.js";
 import { HttpError, registerErrorHandlers } from "./http/errors.js";
 import { trackMethods } from "./http/method-not-allowed.js";
@@ -43,15 +46,23 @@ export type AppDeps = {
     | "signup"
     | "sessionTtlHours"
     | "publicUrl"
-  > & { loginThrottle?: ThrottleLimits } & ServerSettings;
+  > & { loginThrottle?: ThrottleLimits; live?: LiveOptions } & ServerSettings;
   db: Db;
+  /** The database's LISTEN, for live updates. */
+  listen: Database["listen"];
   classifier: Classifier;
   logger: FastifyBaseLogger;
 };
 
 const BODY_LIMIT = 1024 * 1024;
 
-export async function buildApp({ config, db, classifier, logger }: AppDeps) {
+export async function buildApp({
+  config,
+  db,
+  listen,
+  classifier,
+  logger,
+}: AppDeps) {
   const app = Fastify({
     ...serverOptions(config),
     loggerInstance: logger,
@@ -130,6 +141,15 @@ export async function buildApp({ config, db, classifier, logger }: AppDeps) {
     config.classifyRateLimit,
   );
   conversationRoutes(app, conversationsRepo(db));
+  const live = createLiveHub(
+    listen,
+    liveRepo(db),
+    logger.child({ module: "live" }),
+    config.live,
+  );
+  // preClose: open streams would otherwise hold app.close() until their clients leave.
+  app.addHook("preClose", () => live.close());
+  liveRoutes(app, live);
   healthRoutes(app, db, classifier);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () =>
     app.swagger(),

@@ -58,6 +58,7 @@ export async function startService(
   const app = await buildApp({
     config,
     db: database.db,
+    listen: database.listen,
     classifier,
     logger: log,
   });

@@ -34,6 +34,8 @@ type Sample = {
   payload?: () => object;
   /** The status an allowed caller gets. */
   ok: number;
+  /** A stream that never ends (SSE): only its status and headers are read. */
+  stream?: boolean;
 };
 
 let unique = 0;
@@ -243,6 +245,7 @@ describe.each(DB_KINDS)("access matrix on %s", (kind) => {
         url: `/api/tickets/${ticketId}/messages`,
         ok: 200,
       }),
+      liveEvents: async () => ({ url: "/api/events", ok: 200, stream: true }),
       postMessage: async () => ({
         url: `/api/tickets/${ticketId}/messages`,
         payload: () => ({ body: "Any news?" }),
@@ -303,11 +306,13 @@ describe.each(DB_KINDS)("access matrix on %s", (kind) => {
           url: sample.url,
           headers: caller.headers,
           ...(sample.payload && { payload: sample.payload() }),
+          ...(sample.stream && { payloadAsStream: true }),
         });
         seen[callerName] = response.statusCode;
         wanted[callerName] = expected(endpoint, caller, sample);
         if (response.statusCode >= 400)
-          expect(response.json()).toHaveProperty("error");
+          expect(await bodyOf(response, sample)).toHaveProperty("error");
+        else if (sample.stream) response.stream().destroy();
         if (response.statusCode === endpoint.status && endpoint.response) {
           const body = response.json();
           expect(endpoint.response.parse(body), callerName).toEqual(body);
@@ -351,3 +356,14 @@ describe.each(DB_KINDS)("access matrix on %s", (kind) => {
     ).toBe(204);
   });
 });
+
+/** The JSON body of an answer, read from the stream when the sample asked for one. */
+async function bodyOf(
+  response: Awaited<ReturnType<TestApp["app"]["inject"]>>,
+  sample: Sample,
+): Promise<unknown> {
+  if (!sample.stream) return response.json();
+  let text = "";
+  for await (const chunk of response.stream()) text += String(chunk);
+  return JSON.parse(text);
+}

@@ -15,10 +15,19 @@ export type Session = {
   query<Row>(sqlText: string, params?: unknown[]): Promise<Row[]>;
 };
 
+/** A LISTEN on a connection of its own: `ping` proves the connection alive, `close` ends it. */
+export type Listener = { ping(): Promise<void>; close(): Promise<void> };
+
 export type Database = {
   kind: "pglite" | "postgres";
   db: Db;
   session<T>(work: (session: Session) => Promise<T>): Promise<T>;
+  /** Calls `onNotify` with each NOTIFY payload on `channel`, and `onLost` once if the connection drops. */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onLost: (error: Error) => void,
+  ): Promise<Listener>;
   close(): Promise<void>;
 };
 
@@ -67,7 +76,51 @@ async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
+    listen: (channel, onNotify, onLost) =>
+      listenPostgres(url, channel, onNotify, onLost),
     close: () => pool.end(),
+  };
+}
+
+/** Not a pooled connection: a LISTEN lasts as long as its connection, and a pool recycles them. */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onLost: (error: Error) => void,
+): Promise<Listener> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: 5000,
+    query_timeout: 5000,
+    keepAlive: true,
+  });
+  let ended = false;
+  const lose = (error: Error) => {
+    if (ended) return;
+    ended = true;
+    client.end().catch(() => {});
+    onLost(error);
+  };
+  client.on("error", lose);
+  client.on("end", () => lose(new Error("The LISTEN connection ended")));
+  client.on("notification", (message) => {
+    if (message.channel === channel) onNotify(message.payload ?? "");
+  });
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+  } catch (error) {
+    ended = true;
+    await client.end().catch(() => {});
+    throw error;
+  }
+  return {
+    ping: async () => void (await client.query("SELECT 1")),
+    async close() {
+      ended = true;
+      await client.end();
+    },
   };
 }
 
@@ -95,6 +148,11 @@ async function openPglite(dataDir: string): Promise<Database> {
         query: async <Row>(sqlText: string, params?: unknown[]) =>
           (await client.query<Row>(sqlText, params)).rows,
       }),
+    async listen(channel, onNotify) {
+      // In-process: the connection cannot drop, so onLost is never called.
+      const unlisten = await client.listen(channel, onNotify);
+      return { ping: async () => {}, close: () => unlisten() };
+    },
     async close() {
       await client.close();
       lock.release();

@@ -81,6 +81,7 @@ describe("a failure inside the error handler", () => {
     app = await buildApp({
       config: testConfig,
       db: database.db,
+      listen: database.listen,
       classifier: disabledClassifier,
       logger: testLogger,
     });

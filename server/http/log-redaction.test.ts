@@ -28,6 +28,7 @@ async function loggedApp(database: TestDatabase) {
   const app = await buildApp({
     config: testConfig,
     db: database.db,
+    listen: database.listen,
     classifier: disabledClassifier,
     logger,
   });

@@ -77,6 +77,7 @@ export async function buildTestApp(
   const app = await buildApp({
     config: { ...testConfig, ...config },
     db: database.db,
+    listen: database.listen,
     classifier,
     logger: testLogger,
   });

@@ -1,0 +1,197 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { FastifyBaseLogger } from "fastify";
+import type { Database, Listener } from "../db/client.js";
+import type { Actor } from "../http/route.js";
+import type { EventIds, LiveRepo } from "./repo.js";
+import { format, HEARTBEAT, toEvents } from "./sse.js";
+import { createWatermark } from "./watermark.js";
+
+/** The channel the trigger on ticket_events notifies (migrations/0007_messages.sql). */
+const CHANNEL = "ticket_events";
+
+/** One open stream. `recheck` asks again who is calling: a disabled person's stream ends. */
+export type LiveClient = {
+  actor: Actor;
+  write(chunk: string): void;
+  end(): void;
+  recheck(): Promise<Actor | null>;
+};
+
+export type LiveOptions = {
+  /** Comment lines that keep proxies from closing an idle stream; at most 25 s apart. */
+  heartbeatMs?: number;
+  /** How long a missing event id may hold the watermark back (see watermark.ts). */
+  holeMs?: number;
+  /** A resume that would replay more events than this gets `reset` instead. */
+  replayMax?: number;
+};
+
+/**
+ * One LISTEN connection per process, fanned out to every open stream with each person's filter.
+ * Notifications are handled one at a time, in the order PostgreSQL delivers them (commit order).
+ */
+export function createLiveHub(
+  listen: Database["listen"],
+  repo: LiveRepo,
+  log: FastifyBaseLogger,
+  { heartbeatMs = 20_000, holeMs = 10_000, replayMax = 500 }: LiveOptions = {},
+) {
+  const clients = new Set<LiveClient>();
+  const watermark = createWatermark(holeMs);
+  const stop = new AbortController();
+  let listening: Promise<Listener> | undefined;
+  let queue = Promise.resolve();
+
+  /** Runs `task` after every task before it, so events keep their order. */
+  const enqueue = (task: () => Promise<void>) =>
+    (queue = queue.then(task).catch((error: unknown) => {
+      if (!stop.signal.aborted) log.error({ err: error }, "live update failed");
+    }));
+
+  function ready(): Promise<Listener> {
+    listening ??= (async () => {
+      const listener = await listen(CHANNEL, onNotify, onLost);
+      // Events committed from here on are notified; everything up to now is known.
+      watermark.reset(await repo.latestId());
+      return listener;
+    })();
+    listening.catch(() => (listening = undefined));
+    return listening;
+  }
+
+  function onNotify(payload: string) {
+    enqueue(async () => {
+      if (stop.signal.aborted) return;
+      const named = JSON.parse(payload) as EventIds;
+      const rows = await repo.named(named);
+      watermark.see("ids" in named ? named.ids : range(named.from, named.to));
+      for (const client of clients) send(client, toEvents(rows, client.actor));
+    });
+  }
+
+  function send(client: LiveClient, events: ReturnType<typeof toEvents>) {
+    // Only the last event carries an id: a stream cut between two resumes before the first.
+    events.forEach(({ event, data }, i) =>
+      client.write(
+        format(
+          event,
+          data,
+          i === events.length - 1 ? watermark.value : undefined,
+        ),
+      ),
+    );
+  }
+
+  function onLost(error: Error) {
+    if (stop.signal.aborted) return;
+    log.warn(
+      { err: error },
+      "live updates: lost the LISTEN connection; reconnecting",
+    );
+    listening = undefined;
+    void reconnect();
+  }
+
+  /** Until it is back; then every stream gets `reset`, since notifications were missed meanwhile. */
+  async function reconnect() {
+    for (
+      let delay = 250;
+      !stop.signal.aborted;
+      delay = Math.min(delay * 2, 5000)
+    ) {
+      try {
+        await ready();
+        enqueue(async () => {
+          for (const client of clients)
+            client.write(format("reset", {}, watermark.value));
+        });
+        log.info("live updates: listening again");
+        return;
+      } catch {
+        await sleep(delay, undefined, { signal: stop.signal }).catch(() => {});
+      }
+    }
+  }
+
+  /** Replays what a resuming client missed, or tells it to reset; then it hears everything live. */
+  async function start(client: LiveClient, lastEventId: string | undefined) {
+    let resumedFrom: number | undefined;
+    if (lastEventId !== undefined) {
+      const from = Number(lastEventId);
+      const known =
+        Number.isSafeInteger(from) &&
+        from >= 0 &&
+        from <= (await repo.latestId());
+      const rows = known
+        ? await repo.after(from, client.actor, replayMax + 1)
+        : [];
+      if (known && rows.length <= replayMax) {
+        resumedFrom = from;
+        for (const { event, data } of toEvents(rows, client.actor))
+          client.write(format(event, data));
+      } else client.write(format("reset", {}));
+    }
+    // A client resuming from a process that is ahead of this one keeps its id.
+    client.write(
+      format("ready", {}, Math.max(watermark.value, resumedFrom ?? 0)),
+    );
+    clients.add(client);
+  }
+
+  const heartbeat = setInterval(() => {
+    watermark.expire();
+    void listening?.then((listener) =>
+      listener.ping().catch((error: Error) => {
+        void listener.close().catch(() => {});
+        onLost(error);
+      }),
+    );
+    for (const client of clients) {
+      client.write(HEARTBEAT);
+      client.recheck().then(
+        (actor) => (actor ? (client.actor = actor) : client.end()),
+        () => {},
+      );
+    }
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  return {
+    /** Resolves once this process listens; rejects when the database cannot be reached. */
+    ready: async () => void (await ready()),
+
+    /** Adds a stream (after `ready`); the returned function removes it. */
+    connect(client: LiveClient, lastEventId?: string): () => void {
+      let gone = false;
+      enqueue(async () => {
+        if (gone || stop.signal.aborted) return;
+        await start(client, lastEventId);
+        if (gone) clients.delete(client);
+      });
+      return () => {
+        gone = true;
+        clients.delete(client);
+      };
+    },
+
+    /** Ends every stream and the LISTEN connection, without waiting for a database that is gone. */
+    async close() {
+      stop.abort();
+      clearInterval(heartbeat);
+      for (const client of clients) client.end();
+      clients.clear();
+      const listener = listening?.catch(() => undefined);
+      listening = undefined;
+      await Promise.race([
+        listener?.then((l) => l?.close()).catch(() => {}),
+        sleep(1000, undefined, { ref: false }),
+      ]);
+    },
+  };
+}
+
+export type LiveHub = ReturnType<typeof createLiveHub>;
+
+function* range(from: number, to: number) {
+  for (let id = from; id <= to; id++) yield id;
+}
