@@ -91,6 +91,8 @@ async function listenPostgres(
 ): Promise<Listener> {
   const client = new pg.Client({
     connectionString: url,
+    // Named, so that it can be found in pg_stat_activity.
+    application_name: "ticketdesk live updates",
     connectionTimeoutMillis: 5000,
     query_timeout: 5000,
     keepAlive: true,
