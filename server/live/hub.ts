@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Database, Listener } from "../db/client.js";
 import type { Actor } from "../http/route.js";
 import type { EventIds, LiveRepo } from "./repo.js";
+import { opening } from "./resume.js";
 import { format, HEARTBEAT, toEvents } from "./sse.js";
 import { createWatermark } from "./watermark.js";
 
@@ -63,10 +64,20 @@ export function createLiveHub(
     enqueue(async () => {
       if (stop.signal.aborted) return;
       const named = JSON.parse(payload) as EventIds;
-      const rows = await repo.named(named);
+      const rows = await repo.named(named).catch((error: unknown) => {
+        log.error({ err: error }, "live updates: cannot read new events");
+        resetAll();
+        return [];
+      });
       watermark.see("ids" in named ? named.ids : range(named.from, named.to));
       for (const client of clients) send(client, toEvents(rows, client.actor));
     });
+  }
+
+  /** Tells every stream that it may have missed events: refetch everything. */
+  function resetAll() {
+    for (const client of clients)
+      client.write(format("reset", {}, watermark.value));
   }
 
   function send(client: LiveClient, events: ReturnType<typeof toEvents>) {
@@ -82,8 +93,9 @@ export function createLiveHub(
     );
   }
 
+  let reconnecting = false;
   function onLost(error: Error) {
-    if (stop.signal.aborted) return;
+    if (stop.signal.aborted || reconnecting) return;
     log.warn(
       { err: error },
       "live updates: lost the LISTEN connection; reconnecting",
@@ -94,6 +106,7 @@ export function createLiveHub(
 
   /** Until it is back; then every stream gets `reset`, since notifications were missed meanwhile. */
   async function reconnect() {
+    reconnecting = true;
     for (
       let delay = 250;
       !stop.signal.aborted;
@@ -101,41 +114,14 @@ export function createLiveHub(
     ) {
       try {
         await ready();
-        enqueue(async () => {
-          for (const client of clients)
-            client.write(format("reset", {}, watermark.value));
-        });
+        reconnecting = false;
+        enqueue(async () => resetAll());
         log.info("live updates: listening again");
         return;
       } catch {
         await sleep(delay, undefined, { signal: stop.signal }).catch(() => {});
       }
     }
-  }
-
-  /** Replays what a resuming client missed, or tells it to reset; then it hears everything live. */
-  async function start(client: LiveClient, lastEventId: string | undefined) {
-    let resumedFrom: number | undefined;
-    if (lastEventId !== undefined) {
-      const from = Number(lastEventId);
-      const known =
-        Number.isSafeInteger(from) &&
-        from >= 0 &&
-        from <= (await repo.latestId());
-      const rows = known
-        ? await repo.after(from, client.actor, replayMax + 1)
-        : [];
-      if (known && rows.length <= replayMax) {
-        resumedFrom = from;
-        for (const { event, data } of toEvents(rows, client.actor))
-          client.write(format(event, data));
-      } else client.write(format("reset", {}));
-    }
-    // A client resuming from a process that is ahead of this one keeps its id.
-    client.write(
-      format("ready", {}, Math.max(watermark.value, resumedFrom ?? 0)),
-    );
-    clients.add(client);
   }
 
   const heartbeat = setInterval(() => {
@@ -165,8 +151,13 @@ export function createLiveHub(
       let gone = false;
       enqueue(async () => {
         if (gone || stop.signal.aborted) return;
-        await start(client, lastEventId);
-        if (gone) clients.delete(client);
+        const mark = watermark.value;
+        const chunks = await opening(repo, client.actor, lastEventId, {
+          mark,
+          replayMax,
+        });
+        chunks.forEach((chunk) => client.write(chunk));
+        if (!gone) clients.add(client);
       });
       return () => {
         gone = true;

@@ -1,47 +1,12 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { credentialsRepo } from "../auth/credentials-repo.js";
-import {
-  buildTestApp,
-  DB_KINDS,
-  useTestApp,
-  validTicket,
-  type Who,
-} from "../test/helpers.js";
+import { buildTestApp, DB_KINDS, validTicket } from "../test/helpers.js";
+import { data, useLiveApp } from "../test/live-helpers.js";
 import { openSse, type SseStream } from "../test/sse-client.js";
 
 describe.each(DB_KINDS)("GET /api/events on %s", (kind) => {
-  const ctx = useTestApp(kind, {
-    config: { live: { heartbeatMs: 200, replayMax: 5 } },
-  });
-  let base: string;
-  const streams: SseStream[] = [];
-  beforeAll(async () => {
-    base = await ctx.app.listen({ host: "127.0.0.1", port: 0 });
-  });
-  afterEach(() => streams.splice(0).forEach((stream) => stream.close()));
-
-  async function open(who: Who, headers: Record<string, string> = {}) {
-    const stream = await openSse(`${base}/api/events`, {
-      authorization: `Bearer ${ctx.people[who].token}`,
-      ...headers,
-    });
-    streams.push(stream);
-    return stream;
-  }
-  const data = (event: { data: string }) => JSON.parse(event.data);
-  const create = async (payload: object = validTicket) =>
-    (await ctx.inject({ method: "POST", url: "/api/tickets", payload })).json()
-      .id as number;
-  const patch = (id: number, payload: object) =>
-    ctx.inject({ method: "PATCH", url: `/api/tickets/${id}`, payload });
-  const say = async (who: Who, id: number, body: string, internal = false) =>
-    (
-      await ctx.as(who)({
-        method: "POST",
-        url: `/api/tickets/${id}/messages`,
-        payload: { body, ...(internal && { internal }) },
-      })
-    ).json().id as number;
+  const ctx = useLiveApp(kind, { heartbeatMs: 200 });
+  const { open, create, patch, say } = ctx;
 
   it("streams text/event-stream, starting with ready and its event id", async () => {
     const stream = await open("agent");
@@ -124,66 +89,6 @@ describe.each(DB_KINDS)("GET /api/events on %s", (kind) => {
     expect(messages(rita)).not.toContain(note);
   });
 
-  it("resumes with Last-Event-ID: what happened while away comes first, nothing lost", async () => {
-    const first = await open("agent");
-    const id = await create();
-    const seen = await first.next((e) => e.event === "ticket");
-    first.close();
-    await patch(id, { title: "Changed while away" });
-    const ritas = (
-      await ctx.as("requester")({
-        method: "POST",
-        url: "/api/tickets",
-        payload: validTicket,
-      })
-    ).json().id;
-    const messageId = await say("requester", ritas, "Also while away");
-
-    const again = await open("agent", { "last-event-id": seen.id! });
-    expect(data(await again.next())).toMatchObject({ id, fields: ["title"] });
-    await again.next((e) => e.event === "ticket" && data(e).created);
-    expect(data(await again.next())).toMatchObject({ id: messageId });
-    const ready = await again.next();
-    expect(ready.event).toBe("ready");
-    expect(Number(ready.id)).toBeGreaterThan(Number(seen.id));
-  });
-
-  it("replays to a resuming requester only their own tickets' public events", async () => {
-    const start = await open("requester");
-    const from = (await start.next()).id!;
-    start.close();
-    const ritas = await create({
-      ...validTicket,
-      requester_email: ctx.people.requester.user.email,
-    });
-    await say("agent", ritas, "Internal: call them", true);
-    await create({
-      ...validTicket,
-      requester_email: ctx.people.other.user.email,
-    });
-    const reply = await say("agent", ritas, "We are on it");
-
-    const again = await open("requester", { "last-event-id": from });
-    expect((await again.next()).data).toBe(
-      JSON.stringify({ id: ritas, created: true, fields: [] }),
-    );
-    expect(data(await again.next())).toEqual({ ticket_id: ritas, id: reply });
-    expect((await again.next()).event).toBe("ready");
-  });
-
-  it("answers reset to a Last-Event-ID it cannot resume from, or too far back to replay", async () => {
-    const from = (await (await open("agent")).next()).id!;
-    for (let i = 0; i < 6; i++) await create();
-    for (const lastEventId of [from, "not-a-number", "-1", "999999999"]) {
-      const stream = await open("agent", { "last-event-id": lastEventId });
-      expect((await stream.next()).event).toBe("reset");
-      const ready = await stream.next();
-      expect(ready.event).toBe("ready");
-      expect(Number(ready.id)).toBeGreaterThan(Number(from));
-      expect(Number(ready.id)).toBeLessThan(999999999);
-    }
-  });
-
   it("sends a heartbeat comment between events", async () => {
     const stream = await open("agent");
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -206,10 +111,7 @@ describe.each(DB_KINDS)("GET /api/events on %s", (kind) => {
       user.id,
       "x",
     );
-    const stream = await openSse(`${base}/api/events`, {
-      authorization: `Bearer ${token}`,
-    });
-    streams.push(stream);
+    const stream = await open({ token });
     await stream.next();
     await ctx.as("admin")({
       method: "PATCH",
@@ -225,7 +127,6 @@ describe.each(DB_KINDS)("GET /api/events on %s", (kind) => {
       `${await app.app.listen({ host: "127.0.0.1", port: 0 })}/api/events`,
       { authorization: `Bearer ${app.people.agent.token}` },
     );
-    streams.push(stream);
     await stream.next();
     await app.close();
     expect(await stream.closed()).toBe(true);

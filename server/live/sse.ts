@@ -6,6 +6,8 @@ import type {
 import type { Actor } from "../http/route.js";
 import type { LiveRow } from "./repo.js";
 
+type TicketField = LiveTicket["fields"][number];
+
 export type LiveEvent =
   | { event: "ticket"; data: LiveTicket }
   | { event: "message"; data: LiveMessage };
@@ -16,6 +18,12 @@ export function mayHear(actor: Actor, row: LiveRow): boolean {
     actor.user.role !== "requester" ||
     (row.requesterId === actor.user.id && !row.internal)
   );
+}
+
+/** The ticket field a history row changed: `assignee` for an assignment, none for a creation. */
+function fieldOf(row: LiveRow): TicketField | undefined {
+  if (row.kind === "assigned") return "assignee";
+  return row.kind === "changed" ? (row.field as TicketField) : undefined;
 }
 
 /**
@@ -34,20 +42,14 @@ export function toEvents(rows: LiveRow[], actor: Actor): LiveEvent[] {
       continue;
     }
     const last = events.at(-1);
-    const ticket =
-      last?.event === "ticket" && last.data.id === row.ticketId
-        ? last.data
-        : undefined;
-    const fields = ticket?.fields ?? [];
-    const field = row.kind === "assigned" ? "assignee" : row.field;
-    if (field && !fields.includes(field as never))
-      fields.push(field as LiveTicket["fields"][number]);
-    if (ticket) ticket.created ||= row.kind === "created";
-    else
-      events.push({
-        event: "ticket",
-        data: { id: row.ticketId, created: row.kind === "created", fields },
-      });
+    let ticket = last?.event === "ticket" ? last.data : undefined;
+    if (ticket?.id !== row.ticketId) {
+      ticket = { id: row.ticketId, created: false, fields: [] };
+      events.push({ event: "ticket", data: ticket });
+    }
+    ticket.created ||= row.kind === "created";
+    const field = fieldOf(row);
+    if (field && !ticket.fields.includes(field)) ticket.fields.push(field);
   }
   return events;
 }
