@@ -1,5 +1,5 @@
 -- The conversation on a ticket (replies and agents-only notes), and the notification that feeds live
--- updates (server/live/). See docs/decisions/009-live-updates.md.
+-- updates (server/live/).
 
 CREATE TABLE messages (
   id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
