@@ -49,6 +49,7 @@ const app = await buildApp({
     publicUrl: undefined,
   },
   db: database.db,
+  listen: database.listen,
   classifier: createTriage({ mode: "local", local }),
   logger: log,
 });
