@@ -64,12 +64,14 @@ export function createLiveHub(
     enqueue(async () => {
       if (stop.signal.aborted) return;
       const named = JSON.parse(payload) as EventIds;
+      const ids = "ids" in named ? named.ids : range(named.from, named.to);
+      if (clients.size === 0) return watermark.see(ids);
       const rows = await repo.named(named).catch((error: unknown) => {
         log.error({ err: error }, "live updates: cannot read new events");
         resetAll();
         return [];
       });
-      watermark.see("ids" in named ? named.ids : range(named.from, named.to));
+      watermark.see(ids);
       for (const client of clients) send(client, toEvents(rows, client.actor));
     });
   }
