@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { credentialsRepo } from "../auth/credentials-repo.js";
 import { buildTestApp, DB_KINDS, validTicket } from "../test/helpers.js";
 import { data, useLiveApp } from "../test/live-helpers.js";
@@ -91,8 +91,9 @@ describe.each(DB_KINDS)("GET /api/events on %s", (kind) => {
 
   it("sends a heartbeat comment between events", async () => {
     const stream = await open("agent");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(stream.comments).toContain("heartbeat");
+    await vi.waitFor(() => expect(stream.comments).toContain("heartbeat"), {
+      timeout: 2000,
+    });
   });
 
   it("ends the stream of a person disabled meanwhile, at the next heartbeat", async () => {
@@ -118,7 +119,7 @@ describe.each(DB_KINDS)("GET /api/events on %s", (kind) => {
       url: `/api/users/${user.id}`,
       payload: { disabled: true },
     });
-    expect(await stream.closed(1000)).toBe(true);
+    expect(await stream.closed(2000)).toBe(true);
   });
 
   it("app.close() ends open streams at once instead of waiting for their clients", async () => {
