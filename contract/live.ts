@@ -2,7 +2,9 @@ import { z } from "zod";
 
 /**
  * The events of the live stream (GET /api/events, Server-Sent Events). Each is a hint to refetch
- * what it names; a client may, rarely, get one twice.
+ * what it names; a client may, rarely, get one twice. `ready` (data `{}`) ends the start of a
+ * stream: what follows is live. `reset` (data `{}`): events may have been missed (a resume from
+ * too far back, or the server lost its database connection), so refetch everything.
  */
 export const LIVE_EVENTS = ["ready", "ticket", "message", "reset"] as const;
 export type LiveEventName = (typeof LIVE_EVENTS)[number];
@@ -31,10 +33,3 @@ export const LiveMessage = z.object({
   id: z.number().int(),
 });
 export type LiveMessage = z.infer<typeof LiveMessage>;
-
-/**
- * `ready` ends the start of a stream: what follows is live. `reset`: events may have been missed
- * (a resume from too far back, or the server lost its database connection): refetch everything.
- * Both carry an empty object.
- */
-export const LiveSignal = z.object({});
