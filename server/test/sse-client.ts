@@ -1,6 +1,12 @@
 import { request, type IncomingMessage } from "node:http";
 
-export type SseEvent = { event: string; data: string; id?: string };
+/** `receivedAt`: performance.now() when the event's last line arrived. */
+export type SseEvent = {
+  event: string;
+  data: string;
+  id?: string;
+  receivedAt: number;
+};
 
 /**
  * A plain Server-Sent Events client over node:http, for tests: it parses the stream as the
@@ -83,7 +89,11 @@ export async function openSse(
 export type SseStream = Awaited<ReturnType<typeof openSse>>;
 
 function parseBlock(block: string, events: SseEvent[], comments: string[]) {
-  const event: SseEvent = { event: "message", data: "" };
+  const event: SseEvent = {
+    event: "message",
+    data: "",
+    receivedAt: performance.now(),
+  };
   const data: string[] = [];
   for (const line of block.split("\n")) {
     if (line.startsWith(":")) {
