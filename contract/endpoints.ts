@@ -59,6 +59,8 @@ export type Endpoint = {
   errors: readonly number[];
   /** The body of those errors when it is not the usual `{error, fields?, detail?}`. */
   errorResponse?: z.ZodType;
+  /** The success answer is a stream that stays open (Server-Sent Events), not one body. */
+  stream?: true;
 };
 
 const endpoint = <const E extends Endpoint>(e: E) => e;
@@ -348,6 +350,7 @@ export const endpoints = {
     tag: "live",
     access: "user",
     status: 200,
+    stream: true,
     errors: [503],
   }),
 } as const;

@@ -34,8 +34,6 @@ type Sample = {
   payload?: () => object;
   /** The status an allowed caller gets. */
   ok: number;
-  /** A stream that never ends (SSE): only its status and headers are read. */
-  stream?: boolean;
 };
 
 let unique = 0;
@@ -245,7 +243,7 @@ describe.each(DB_KINDS)("access matrix on %s", (kind) => {
         url: `/api/tickets/${ticketId}/messages`,
         ok: 200,
       }),
-      liveEvents: async () => ({ url: "/api/events", ok: 200, stream: true }),
+      liveEvents: async () => ({ url: "/api/events", ok: 200 }),
       postMessage: async () => ({
         url: `/api/tickets/${ticketId}/messages`,
         payload: () => ({ body: "Any news?" }),
@@ -306,13 +304,14 @@ describe.each(DB_KINDS)("access matrix on %s", (kind) => {
           url: sample.url,
           headers: caller.headers,
           ...(sample.payload && { payload: sample.payload() }),
-          ...(sample.stream && { payloadAsStream: true }),
+          // A stream never ends: only its status and headers are read.
+          ...(endpoint.stream && { payloadAsStream: true }),
         });
         seen[callerName] = response.statusCode;
         wanted[callerName] = expected(endpoint, caller, sample);
         if (response.statusCode >= 400)
-          expect(await bodyOf(response, sample)).toHaveProperty("error");
-        else if (sample.stream) response.stream().destroy();
+          expect(await bodyOf(response, endpoint)).toHaveProperty("error");
+        else if (endpoint.stream) response.stream().destroy();
         if (response.statusCode === endpoint.status && endpoint.response) {
           const body = response.json();
           expect(endpoint.response.parse(body), callerName).toEqual(body);
@@ -357,12 +356,12 @@ describe.each(DB_KINDS)("access matrix on %s", (kind) => {
   });
 });
 
-/** The JSON body of an answer, read from the stream when the sample asked for one. */
+/** The JSON body of an answer, read from the stream for a streaming endpoint. */
 async function bodyOf(
   response: Awaited<ReturnType<TestApp["app"]["inject"]>>,
-  sample: Sample,
+  endpoint: Endpoint,
 ): Promise<unknown> {
-  if (!sample.stream) return response.json();
+  if (!endpoint.stream) return response.json();
   let text = "";
   for await (const chunk of response.stream()) text += String(chunk);
   return JSON.parse(text);

@@ -132,4 +132,19 @@ describe.each(DB_KINDS)("GET /api/events on %s", (kind) => {
     await app.close();
     expect(await stream.closed()).toBe(true);
   });
+
+  it("a stream outlives the request timeout, which bounds only the request's arrival", async () => {
+    const app = await buildTestApp(ctx.database, {
+      config: { requestTimeoutMs: 500, live: { heartbeatMs: 200 } },
+    });
+    const stream = await openSse(
+      `${await app.app.listen({ host: "127.0.0.1", port: 0 })}/api/events`,
+      { authorization: `Bearer ${app.people.agent.token}` },
+    );
+    await stream.next();
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(stream.ended).toBe(false);
+    stream.close();
+    await app.close();
+  });
 });
