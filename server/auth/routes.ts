@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { endpoints } from "../../contract/endpoints.js";
-import type { User } from "../../contract/people.js";
+import type { Role, User } from "../../contract/people.js";
 import { HttpError } from "../http/errors.js";
 import { route } from "../http/route.js";
 import type { CredentialsRepo } from "./credentials-repo.js";
@@ -49,6 +49,18 @@ export function authRoutes(
     return { user };
   }
 
+  /** A new person who chose their own password (sign-up, first-run setup). */
+  const createWithPassword = async (
+    body: { email: string; name: string; password: string },
+    role: Role,
+  ) =>
+    users.create({
+      email: body.email,
+      name: body.name,
+      role,
+      passwordHash: await hashPassword(body.password),
+    });
+
   route(app, endpoints.login, async ({ body }, { request, reply }) => {
     const keys = [`email:${body.email}`, `ip:${request.ip}`];
     await throttle.check(keys, reply);
@@ -83,13 +95,7 @@ export function authRoutes(
         "Sign-up is closed: ask an admin for an invitation",
       );
     await throttle.count([`signup:${request.ip}`], reply);
-    const user = await users.create({
-      email: body.email,
-      name: body.name,
-      role: "requester",
-      passwordHash: await hashPassword(body.password),
-    });
-    return signIn(user, reply);
+    return signIn(await createWithPassword(body, "requester"), reply);
   });
 
   route(app, endpoints.setup, async ({ body }, { request, reply }) => {
@@ -106,13 +112,7 @@ export function authRoutes(
         "This setup link is not valid: use the one the server printed at start",
       );
     }
-    const user = await users.create({
-      email: body.email,
-      name: body.name,
-      role: "admin",
-      passwordHash: await hashPassword(body.password),
-    });
-    return signIn(user, reply);
+    return signIn(await createWithPassword(body, "admin"), reply);
   });
 
   route(app, endpoints.acceptInvite, async ({ body }, { request, reply }) => {

@@ -4,7 +4,7 @@ import type { User } from "../../contract/people.js";
 import { buildApp, type App, type AppDeps } from "../app.js";
 import { credentialsRepo } from "../auth/credentials-repo.js";
 import { hashPassword } from "../auth/secrets.js";
-import { usersRepo } from "../auth/users-repo.js";
+import { toUser, usersRepo } from "../auth/users-repo.js";
 import { disabledClassifier, type Classifier } from "../classify/classifier.js";
 import { createLogger } from "../logger.js";
 import {
@@ -58,8 +58,9 @@ export async function createPeople(
   const passwordHash = await hashPassword(PASSWORD);
   const entries = [];
   for (const [who, person] of Object.entries(PEOPLE)) {
-    const user = (await users.byEmail(person.email))
-      ? (await users.list({ search: person.email }))[0]!
+    const existing = await users.byEmail(person.email);
+    const user = existing
+      ? toUser(existing)
       : await users.create({ ...person, passwordHash });
     const { token } = await credentials.createToken(user.id, "tests");
     entries.push([who, { user, token }] as const);
