@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { fakeApi, json, makeTicket } from "../test/fake-api.js";
+import { fakeApi, json, makeTicket, requester } from "../test/fake-api.js";
 import { renderApp } from "../test/render.js";
 
 const at = new Date().toISOString();
@@ -89,5 +89,49 @@ describe("the ticket page", () => {
     );
     expect(screen.queryByRole("list", { name: "History" })).toBeNull();
     expect(api.calls("GET /api/tickets/99")).toHaveLength(1);
+  });
+
+  it("shows a requester the conversation after the description and a reply box without internal notes", async () => {
+    window.history.replaceState(null, "", "/tickets/5");
+    const api = fakeApi({ me: requester });
+    api.on("GET /api/tickets/:id", () =>
+      json(
+        200,
+        makeTicket({
+          id: 5,
+          title: "Refund",
+          description: "Where is my refund?",
+          status: "resolved",
+          requester: { id: 3, name: "Rita Requester", email: "r@x.test" },
+        }),
+      ),
+    );
+    api.on("GET /api/tickets/:id/events", () => json(200, []));
+    api.on("GET /api/tickets/:id/messages", () =>
+      json(200, [
+        {
+          id: 4,
+          ticket_id: 5,
+          author: { id: 2, name: "Alan Agent", role: "agent" },
+          body: "Sent on Monday.",
+          internal: false,
+          created_at: at,
+        },
+      ]),
+    );
+    renderApp();
+    const conversation = await screen.findByRole("list", {
+      name: "Conversation",
+    });
+    await within(conversation).findByText("Sent on Monday.");
+    expect(
+      within(conversation)
+        .getAllByRole("article")
+        .map((message) => message.querySelector(".message-body")?.textContent),
+    ).toEqual(["Where is my refund?", "Sent on Monday."]);
+    const reply = screen.getByRole("form", { name: "Reply" });
+    expect(within(reply).queryByRole("radio")).toBeNull();
+    expect(reply).toHaveTextContent("Replying opens this ticket again.");
+    expect(screen.getByRole("button", { name: "Reopen ticket" })).toBeVisible();
   });
 });

@@ -1,7 +1,13 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createRoute, Link } from "@tanstack/react-router";
+import type { Message } from "../../contract/messages.js";
+import type { Ticket } from "../../contract/tickets.js";
 import { TicketId } from "../../contract/tickets.js";
-import { ticketOptions } from "../tickets/api.js";
+import { Conversation } from "../conversations/conversation.js";
+import { ReplyBox } from "../conversations/reply-box.js";
+import { ApiError } from "../lib/api-client.js";
+import { ticketKeys, ticketOptions } from "../tickets/api.js";
+import { TicketBadges } from "../tickets/ticket-badges.js";
 import { TicketDetails } from "../tickets/ticket-details.js";
 import { TicketHistory } from "../tickets/ticket-history.js";
 import { signedInRoute } from "./signed-in-layout.js";
@@ -16,28 +22,88 @@ export const ticketRoute = createRoute({
   component: TicketPage,
 });
 
+/** The ticket's description, shown as the first message of its conversation. */
+const openingOf = (ticket: Ticket): Message => ({
+  id: 0,
+  ticket_id: ticket.id,
+  author: {
+    id: ticket.requester?.id ?? 0,
+    name: ticket.requester?.name ?? "Unknown requester",
+    role: "requester",
+  },
+  body: ticket.description,
+  internal: false,
+  created_at: ticket.created_at,
+});
+
+/**
+ * One ticket: its conversation and the reply box, with its fields and history beside them (below
+ * them on phones). A requester sees the same page without internal notes or agents' controls.
+ */
 function TicketPage() {
   const { id } = ticketRoute.useParams();
   const { me } = ticketRoute.useRouteContext();
-  // A ticket that cannot be read has no history to show either.
-  const found = useQuery(ticketOptions(id)).isSuccess;
+  const queryClient = useQueryClient();
+  const query = useQuery(ticketOptions(id));
+  const view = me.role === "requester" ? "requester" : "agent";
+  const back = (
+    <p className="back-link">
+      <Link to="/">← All tickets</Link>
+    </p>
+  );
+  if (query.isPending)
+    return (
+      <div className="page">
+        {back}
+        <p role="status" className="muted">
+          Loading ticket…
+        </p>
+      </div>
+    );
+  if (query.isError)
+    return (
+      <div className="page">
+        {back}
+        <div role="alert" className="panel">
+          <h1>Ticket #{id}</h1>
+          <p>
+            {query.error instanceof ApiError && query.error.status === 404
+              ? "There is no such ticket, or it is not yours to see."
+              : `Could not load the ticket: ${query.error.message}`}
+          </p>
+        </div>
+      </div>
+    );
+  const ticket = query.data;
+  const done = ticket.status === "resolved" || ticket.status === "closed";
   return (
-    <div className="page">
-      <p>
-        <Link to="/">← All tickets</Link>
-      </p>
-      <div className="panel">
-        <TicketDetails
-          id={id}
-          view={me.role === "requester" ? "requester" : "agent"}
-          meId={me.id}
+    <div className="ticket-page">
+      {back}
+      <header className="ticket-head ticket-page-head">
+        <h1 id="ticket-title">
+          <span className="muted">#{ticket.id}</span> {ticket.title}
+        </h1>
+        <TicketBadges ticket={ticket} />
+      </header>
+      <div className="ticket-main panel">
+        <Conversation ticketId={id} opening={openingOf(ticket)} />
+        <ReplyBox
+          ticketId={id}
+          agent={view === "agent"}
+          reopens={view === "requester" && done}
+          onPosted={() =>
+            void queryClient.invalidateQueries({ queryKey: ticketKeys.one(id) })
+          }
         />
       </div>
-      {found && (
+      <aside className="ticket-side" aria-label="Ticket details">
+        <div className="panel">
+          <TicketDetails ticket={ticket} view={view} meId={me.id} />
+        </div>
         <div className="panel">
           <TicketHistory id={id} />
         </div>
-      )}
+      </aside>
     </div>
   );
 }

@@ -76,6 +76,7 @@ export function fakeApi({ me = agent }: { me?: User | null } = {}) {
     ["GET /api/auth/setup", () => json(200, { needed: false, signup: "open" })],
     ["GET /api/tickets", () => json(200, [])],
     ["GET /api/tickets/stats", () => json(200, emptyStats)],
+    ["GET /api/tickets/:id/messages", () => json(200, [])],
     [
       "GET /api/users",
       (r) => json(200, r.query.get("role") === "agent" ? [agent] : []),
