@@ -6,6 +6,16 @@ import { type z } from "zod";
 import { ClassifyRequest, ClassifyResponse } from "./classify.js";
 import { TicketEventList } from "./events.js";
 import { Health } from "./health.js";
+import {
+  Delivery,
+  DeliveryId,
+  DeliveryList,
+  MailSettings,
+  OutboxQuery,
+  TestMail,
+  TestMailSent,
+  TicketMail,
+} from "./mail.js";
 import { CreateMessage, Message, MessageList } from "./messages.js";
 import { QualityQuery, TriageQuality } from "./triage.js";
 import {
@@ -338,6 +348,62 @@ export const endpoints = {
     status: 201,
     response: Message,
     errors: [400, 404, 413],
+  }),
+  ticketMail: endpoint({
+    method: "GET",
+    path: "/api/tickets/:id/mail",
+    summary:
+      "E-mail on a ticket: which messages came in by mail, and each outgoing mail's state (requesters: mail to them, without errors)",
+    tag: "mail",
+    access: "user",
+    params: TicketId,
+    status: 200,
+    response: TicketMail,
+    errors: [400, 404],
+  }),
+  mailSettings: endpoint({
+    method: "GET",
+    path: "/api/mail/settings",
+    summary: "The mail settings as configured (read-only, without secrets)",
+    tag: "mail",
+    access: "admin",
+    status: 200,
+    response: MailSettings,
+    errors: [],
+  }),
+  testMail: endpoint({
+    method: "POST",
+    path: "/api/mail/test",
+    summary:
+      "Send a test mail now (to the caller unless `to` is given); 503 with the SMTP server's answer when it fails",
+    tag: "mail",
+    access: "admin",
+    body: TestMail,
+    status: 200,
+    response: TestMailSent,
+    errors: [400, 503],
+  }),
+  outbox: endpoint({
+    method: "GET",
+    path: "/api/mail/outbox",
+    summary: "Outgoing mail by state, newest first (failed by default)",
+    tag: "mail",
+    access: "admin",
+    query: OutboxQuery,
+    status: 200,
+    response: DeliveryList,
+    errors: [400],
+  }),
+  retryMail: endpoint({
+    method: "POST",
+    path: "/api/mail/outbox/:id/retry",
+    summary: "Try a failed mail again, now",
+    tag: "mail",
+    access: "admin",
+    params: DeliveryId,
+    status: 200,
+    response: Delivery,
+    errors: [400, 404],
   }),
 
   liveEvents: endpoint({

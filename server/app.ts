@@ -26,6 +26,7 @@ import { conversationsRepo } from "./conversations/repo.js";
 import { conversationRoutes } from "./conversations/routes.js";
 import type { Database, Db } from "./db/client.js";
 import { healthRoutes } from "./health/routes.js";
+import { registerMail, type MailConfig } from "./mail/plugin.js";
 import { createLiveHub, type LiveOptions } from "./live/hub.js";
 import { liveRepo } from "./live/repo.js";
 import { liveRoutes } from "./live/routes.js";
@@ -46,7 +47,12 @@ export type AppDeps = {
     | "signup"
     | "sessionTtlHours"
     | "publicUrl"
-  > & { loginThrottle?: ThrottleLimits; live?: LiveOptions } & ServerSettings;
+  > & {
+    loginThrottle?: ThrottleLimits;
+    live?: LiveOptions;
+    /** E-mail; off when left out. */
+    mail?: MailConfig;
+  } & ServerSettings;
   db: Db;
   /** The database's LISTEN, for live updates. */
   listen: Database["listen"];
@@ -150,6 +156,12 @@ export async function buildApp({
   // preClose: open streams would otherwise hold app.close() until their clients leave.
   app.addHook("preClose", () => live.close());
   liveRoutes(app, live);
+  await registerMail(app, {
+    db,
+    listen,
+    mail: config.mail ?? { baseUrl: config.publicUrl ?? "http://localhost" },
+    log: logger.child({ module: "mail" }),
+  });
   healthRoutes(app, db, classifier);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () =>
     app.swagger(),

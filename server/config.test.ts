@@ -125,3 +125,38 @@ describe("the first admin's settings", () => {
     ).toBe(false);
   });
 });
+
+describe("mail settings", () => {
+  it("read MAIL_FROM as an address or Name <address>, and build links from PUBLIC_URL", () => {
+    const result = parseConfig({
+      SMTP_URL: "smtp://user:secret@mail.example:587",
+      MAIL_FROM: "Example Support <Support@Example.com>",
+      PUBLIC_URL: "https://help.example.com/",
+    });
+    expect(result.ok && result.config.mail).toEqual({
+      smtpUrl: "smtp://user:secret@mail.example:587",
+      from: { name: "Example Support", address: "support@example.com" },
+      baseUrl: "https://help.example.com",
+    });
+    const plain = parseConfig({ MAIL_FROM: "help@example.com", PORT: "9000" });
+    expect(plain.ok && plain.config.mail).toMatchObject({
+      from: { address: "help@example.com" },
+      baseUrl: "http://localhost:9000",
+    });
+  });
+
+  it("refuse SMTP_URL without MAIL_FROM, another protocol, and a MAIL_FROM that is no address", () => {
+    expect(parseConfig({ SMTP_URL: "smtp://mail.example" })).toEqual({
+      ok: false,
+      problems: ["MAIL_FROM: required when SMTP_URL is set"],
+    });
+    const wrong = parseConfig({
+      SMTP_URL: "http://mail.example",
+      MAIL_FROM: "Support <not an address>",
+    });
+    expect(wrong.ok).toBe(false);
+    const problems = wrong.ok ? [] : wrong.problems.join("\n");
+    expect(problems).toContain("SMTP_URL");
+    expect(problems).toContain("MAIL_FROM");
+  });
+});

@@ -72,7 +72,37 @@ const Env = z.object({
     .max(600_000)
     .default(8000),
   TRUST_PROXY: z.string().default("false").transform(parseTrustProxy),
+  SMTP_URL: z.preprocess(
+    blankAsUndefined,
+    z
+      .url({ protocol: /^smtps?$/, error: "must be smtp://… or smtps://…" })
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .transform(parseMailbox)
+      .pipe(
+        z.object(
+          { name: z.string().optional(), address: z.email() },
+          { error: "must be an address, or Name <address>" },
+        ),
+      )
+      .optional(),
+  ),
 });
+
+/** `support@example.com` or `Example Support <support@example.com>`. */
+function parseMailbox(value: string) {
+  const match = /^\s*(?:"?([^"<]*?)"?\s*)?<([^<>\s]+)>\s*$/.exec(value);
+  if (match)
+    return {
+      ...(match[1] && { name: match[1] }),
+      address: match[2]!.toLowerCase(),
+    };
+  return { address: value.trim().toLowerCase() };
+}
 
 /** `false`, `true`, a number of proxy hops, or comma-separated proxy addresses / CIDR ranges. */
 function parseTrustProxy(value: string): boolean | number | string[] {
@@ -116,6 +146,14 @@ function toConfig(env: z.infer<typeof Env>) {
     maxConnections: env.MAX_CONNECTIONS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     trustProxy: env.TRUST_PROXY,
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      baseUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(
+        /\/+$/,
+        "",
+      ),
+    },
   };
 }
 
@@ -147,6 +185,11 @@ export function parseConfig(
     return {
       ok: false,
       problems: ["ADMIN_EMAIL, ADMIN_PASSWORD: set both, or neither"],
+    };
+  if (parsed.success && parsed.data.SMTP_URL && !parsed.data.MAIL_FROM)
+    return {
+      ok: false,
+      problems: ["MAIL_FROM: required when SMTP_URL is set"],
     };
   if (parsed.success) return { ok: true, config: toConfig(parsed.data) };
   const problems = parsed.error.issues.map(

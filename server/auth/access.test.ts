@@ -244,6 +244,27 @@ describe.each(DB_KINDS)("access matrix on %s", (kind) => {
         ok: 200,
       }),
       liveEvents: async () => ({ url: "/api/events", ok: 200 }),
+      ticketMail: async () => ({
+        url: `/api/tickets/${ticketId}/mail`,
+        ok: 200,
+      }),
+      mailSettings: async () => ({ url: "/api/mail/settings", ok: 200 }),
+      testMail: async () => ({
+        url: "/api/mail/test",
+        payload: () => ({}),
+        ok: 503, // no SMTP server is configured here
+      }),
+      outbox: async () => ({ url: "/api/mail/outbox", ok: 200 }),
+      retryMail: async () => {
+        const [row] = await database.session((s) =>
+          s.query<{ id: number }>(
+            `INSERT INTO outbound_emails (ticket_id, kind, recipient_id, status, attempts, last_error)
+             VALUES ($1, 'resolved', $2, 'failed', 8, '550 no such user') RETURNING id`,
+            [ticketId, people.requester.user.id],
+          ),
+        );
+        return { url: `/api/mail/outbox/${row!.id}/retry`, ok: 200 };
+      },
       postMessage: async () => ({
         url: `/api/tickets/${ticketId}/messages`,
         payload: () => ({ body: "Any news?" }),

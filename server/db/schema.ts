@@ -2,6 +2,7 @@ import {
   bigint,
   boolean,
   customType,
+  integer,
   pgTable,
   primaryKey,
   real,
@@ -152,4 +153,36 @@ export const triageSuggestions = pgTable("triage_suggestions", {
   ),
   createdCategory: text("created_category").$type<Category>(),
   createdPriority: text("created_priority").$type<Priority>(),
+});
+
+/** Mirrors migrations/0008_outbound_email.sql. */
+export const mailSettings = pgTable("mail_settings", {
+  singleton: boolean("singleton").primaryKey().default(true),
+  outboundEnabled: boolean("outbound_enabled").notNull().default(false),
+  signingKey: text("signing_key").notNull(),
+});
+
+export type OutboundKind =
+  "reply" | "resolved" | "assigned" | "acknowledgement";
+export type DeliveryStatus = "pending" | "sent" | "failed";
+
+export const outboundEmails = pgTable("outbound_emails", {
+  id: id(),
+  ticketId: bigint("ticket_id", { mode: "number" })
+    .notNull()
+    .references(() => tickets.id),
+  kind: text("kind").$type<OutboundKind>().notNull(),
+  messageId: bigint("message_id", { mode: "number" }).references(
+    () => messages.id,
+  ),
+  recipientId: userRef("recipient_id").notNull(),
+  actorId: userRef("actor_id"),
+  status: text("status").$type<DeliveryStatus>().notNull().default("pending"),
+  attempts: integer("attempts").notNull().default(0),
+  nextAttemptAt: timestamptz("next_attempt_at").notNull().defaultNow(),
+  lockedUntil: timestamptz("locked_until"),
+  lastError: text("last_error"),
+  headerMessageId: text("header_message_id"),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+  sentAt: timestamptz("sent_at"),
 });
