@@ -32,7 +32,8 @@ export const DeliveryList = z.array(Delivery);
 
 /** What e-mail did on a ticket: the messages that came in by mail, and the mail sent out. */
 export const TicketMail = z.object({
-  inbound: z.array(z.object({ message_id: z.number().int() })),
+  /** Messages that came in by e-mail; `message_id` null is the mail that opened the ticket. */
+  inbound: z.array(z.object({ message_id: z.number().int().nullable() })),
   deliveries: DeliveryList,
 });
 export type TicketMail = z.infer<typeof TicketMail>;

@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
 import { deskRoute } from "./desk-page.js";
 import { inviteRoute } from "./invite-page.js";
+import { mailRoute } from "./mail-page.js";
 import { peopleRoute } from "./people-page.js";
 import { publicRoute } from "./public-layout.js";
 import { rootRoute } from "./root-route.js";
@@ -15,7 +16,13 @@ import { tokensRoute } from "./tokens-page.js";
 
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([signinRoute, signupRoute, setupRoute, inviteRoute]),
-  signedInRoute.addChildren([deskRoute, ticketRoute, peopleRoute, tokensRoute]),
+  signedInRoute.addChildren([
+    deskRoute,
+    ticketRoute,
+    peopleRoute,
+    tokensRoute,
+    mailRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

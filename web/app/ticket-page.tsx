@@ -6,6 +6,7 @@ import { TicketId } from "../../contract/tickets.js";
 import { Conversation } from "../conversations/conversation.js";
 import { ReplyBox } from "../conversations/reply-box.js";
 import { ApiError } from "../lib/api-client.js";
+import { MessageMail } from "../mail/message-mail.js";
 import { ticketKeys, ticketOptions } from "../tickets/api.js";
 import { TicketBadges } from "../tickets/ticket-badges.js";
 import { TicketDetails } from "../tickets/ticket-details.js";
@@ -86,7 +87,17 @@ function TicketPage() {
         <TicketBadges ticket={ticket} />
       </header>
       <div className="ticket-main panel">
-        <Conversation ticketId={id} opening={openingOf(ticket)} />
+        <Conversation
+          ticketId={id}
+          opening={openingOf(ticket)}
+          messageExtra={(message, opening) => (
+            <MessageMail
+              ticketId={id}
+              messageId={opening ? null : message.id}
+              createdAt={message.created_at}
+            />
+          )}
+        />
         <ReplyBox
           ticketId={id}
           agent={view === "agent"}

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import type { Message } from "../../contract/messages.js";
 import { messagesOptions } from "./api.js";
 import { MessageItem } from "./message-item.js";
@@ -10,9 +11,12 @@ import { MessageItem } from "./message-item.js";
 export function Conversation({
   ticketId,
   opening,
+  messageExtra,
 }: {
   ticketId: number;
   opening: Message;
+  /** More to say about a message in its heading (e.g. its e-mail); `opening` for the description. */
+  messageExtra?: (message: Message, opening: boolean) => ReactNode;
 }) {
   const query = useQuery(messagesOptions(ticketId));
   return (
@@ -20,11 +24,18 @@ export function Conversation({
       <h2 id="conversation-heading">Conversation</h2>
       <ol className="messages" aria-label="Conversation">
         <li>
-          <MessageItem message={opening} opening />
+          <MessageItem
+            message={opening}
+            opening
+            extra={messageExtra?.(opening, true)}
+          />
         </li>
         {query.data?.map((message) => (
           <li key={message.id}>
-            <MessageItem message={message} />
+            <MessageItem
+              message={message}
+              extra={messageExtra?.(message, false)}
+            />
           </li>
         ))}
       </ol>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Message } from "../../contract/messages.js";
 import { RelativeTime } from "../components/relative-time.js";
 import { MessageText } from "./message-text.js";
@@ -10,9 +11,12 @@ import { MessageText } from "./message-text.js";
 export function MessageItem({
   message,
   opening = false,
+  extra,
 }: {
   message: Message;
   opening?: boolean;
+  /** Shown in the heading, before the time. */
+  extra?: ReactNode;
 }) {
   const kind = message.internal ? "note" : "reply";
   const headingId = `message-${opening ? "opening" : message.id}`;
@@ -38,6 +42,7 @@ export function MessageItem({
             Internal note · agents only
           </span>
         )}
+        {extra}
         <span className="muted message-time">
           <RelativeTime iso={message.created_at} />
         </span>

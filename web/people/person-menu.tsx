@@ -63,6 +63,13 @@ export function PersonMenu({
               </Link>
             </li>
           )}
+          {me.role === "admin" && (
+            <li>
+              <Link to="/mail" onClick={() => setOpen(false)}>
+                Mail
+              </Link>
+            </li>
+          )}
         </ul>
         <button
           type="button"

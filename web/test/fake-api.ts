@@ -78,6 +78,10 @@ export function fakeApi({ me = agent }: { me?: User | null } = {}) {
     ["GET /api/tickets/stats", () => json(200, emptyStats)],
     ["GET /api/tickets/:id/messages", () => json(200, [])],
     [
+      "GET /api/tickets/:id/mail",
+      () => json(200, { inbound: [], deliveries: [] }),
+    ],
+    [
       "GET /api/users",
       (r) => json(200, r.query.get("role") === "agent" ? [agent] : []),
     ],

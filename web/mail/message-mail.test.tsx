@@ -1,0 +1,95 @@
+import { screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { Delivery } from "../../contract/mail.js";
+import type { Message } from "../../contract/messages.js";
+import { Conversation } from "../conversations/conversation.js";
+import { fakeApi, json } from "../test/fake-api.js";
+import { renderWithQuery } from "../test/render.js";
+import { MessageMail } from "./message-mail.js";
+
+const at = new Date(Date.now() - 60_000).toISOString();
+const message = (id: number, body: string): Message => ({
+  id,
+  ticket_id: 7,
+  author: { id: 2, name: "Alan Agent", role: "agent" },
+  body,
+  internal: false,
+  created_at: at,
+});
+const delivery = (fields: Partial<Delivery>): Delivery => ({
+  id: 1,
+  ticket_id: 7,
+  kind: "reply",
+  message_id: 1,
+  to: { id: 3, name: "Rita", email: "rita@example.test" },
+  status: "sent",
+  attempts: 1,
+  created_at: at,
+  sent_at: at,
+  next_attempt_at: null,
+  error: null,
+  ...fields,
+});
+
+describe("e-mail on the conversation", () => {
+  it("says per message whether it came by e-mail and whether its mail was sent, is pending or failed", async () => {
+    const api = fakeApi();
+    api.on("GET /api/tickets/:id/messages", () =>
+      json(200, [
+        message(1, "Sent one"),
+        message(2, "Waiting one"),
+        message(3, "Broken one"),
+        message(4, "Quiet note"),
+      ]),
+    );
+    api.on("GET /api/tickets/:id/mail", () =>
+      json(200, {
+        inbound: [{ message_id: null }],
+        deliveries: [
+          delivery({ id: 1, message_id: 1 }),
+          delivery({
+            id: 2,
+            message_id: 2,
+            status: "pending",
+            sent_at: null,
+            attempts: 2,
+            next_attempt_at: at,
+            error: "connect ECONNREFUSED",
+          }),
+          delivery({
+            id: 3,
+            message_id: 3,
+            status: "failed",
+            sent_at: null,
+            error: "550 No such user here",
+          }),
+        ],
+      }),
+    );
+    renderWithQuery(
+      <Conversation
+        ticketId={7}
+        opening={{
+          ...message(0, "It broke"),
+          author: { id: 3, name: "Rita", role: "requester" },
+        }}
+        messageExtra={(m, opening) => (
+          <MessageMail
+            ticketId={7}
+            messageId={opening ? null : m.id}
+            createdAt={m.created_at}
+          />
+        )}
+      />,
+    );
+    expect(await screen.findByText("By e-mail")).toBeVisible();
+    expect(screen.getByText("E-mail sent")).toBeVisible();
+    expect(screen.getByText("E-mail pending")).toBeVisible();
+    expect(screen.getByText("E-mail failed")).toHaveAttribute(
+      "title",
+      "to rita@example.test, gave up (550 No such user here)",
+    );
+    expect(screen.getAllByText(/^E-mail /)).toHaveLength(3);
+    expect(api.calls("GET /api/tickets/7/mail")).toHaveLength(1);
+  });
+});
