@@ -110,7 +110,13 @@ export type TicketFilters = z.infer<typeof TicketFilters>;
 export const LIMIT_DEFAULT = 50;
 export const LIMIT_MAX = 200;
 
+/** The list's orders: newest or oldest first, most urgent first (then newest), latest activity first. */
+export const SORTS = ["newest", "oldest", "priority", "activity"] as const;
+export const Sort = z.enum(SORTS);
+export type Sort = z.infer<typeof Sort>;
+
 export const ListQuery = TicketFilters.extend({
+  sort: optionalFilter(Sort),
   limit: optionalFilter(
     z.coerce
       .number({ error: "Limit must be a number" })

@@ -1,6 +1,7 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type {
   CreateTicket,
+  Sort,
   Stats,
   Ticket,
   TicketFilters,
@@ -23,6 +24,13 @@ import {
   toTicket,
   visibleTo,
 } from "./sql.js";
+import {
+  activityMicros,
+  encodeSortCursor,
+  keysetOf,
+  orderOf,
+  type After,
+} from "./sort.js";
 
 type NewTicket = Omit<CreateTicket, "title" | "description"> & {
   title: string;
@@ -173,33 +181,46 @@ export function ticketsRepo(db: Db) {
       });
     },
 
-    /** One page, newest first; `after` is the id of the last ticket of the previous page. */
+    /** One page in `sort`'s order (newest first by default), after the previous page's cursor. */
     async listPage(
       filters: TicketFilters,
       actor: Actor,
       limit: number,
-      after?: number,
+      after?: After,
+      sort: Sort = "newest",
     ) {
       const { shape, where, values } = filterWhere(filters, actor);
-      const keyset =
-        after === undefined
-          ? undefined
-          : sql`(${tickets.createdAt}, ${tickets.id}) < (SELECT created_at, id FROM tickets WHERE id = ${sql.placeholder("after")})`;
+      const keyset = after === undefined ? undefined : keysetOf(sort);
       const query = () =>
-        fromTickets(db)
+        fromTickets(db, sort === "activity" ? { micros: activityMicros } : {})
           .where(and(where, keyset))
-          .orderBy(desc(tickets.createdAt), desc(tickets.id))
+          .orderBy(...orderOf(sort))
           // NOTE: the limit is written into the statement, not sent as a parameter: a generic
           // plan assumes a parameter LIMIT takes a tenth of the rows, so PostgreSQL would keep
           // planning every call.
           .limit(sql.raw(String(limit + 1)) as unknown as number);
-      const name = `tickets_list_${limit}_${shape}${keyset ? "_after" : ""}`;
+      const order = sort === "newest" ? "" : `_${sort}`;
+      const name = `tickets_list_${limit}_${shape}${order}${keyset ? "_after" : ""}`;
       const rows = await (
         filters.search ? query() : prepared(name, query)
-      ).execute({ ...values, after });
+      ).execute({
+        ...values,
+        after: after?.id,
+        rank: after?.rank,
+        micros: after?.micros,
+      });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
       return {
-        tickets: rows.slice(0, limit).map(toTicket),
-        hasMore: rows.length > limit,
+        tickets: page.map(toTicket),
+        next:
+          rows.length > limit && last
+            ? encodeSortCursor(
+                sort,
+                last.ticket,
+                (last as { micros?: string }).micros,
+              )
+            : undefined,
       };
     },
 

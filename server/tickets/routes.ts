@@ -4,8 +4,8 @@ import { LIMIT_DEFAULT } from "../../contract/tickets.js";
 import { HttpError } from "../http/errors.js";
 import { route } from "../http/route.js";
 import type { HistoryRepo } from "../history/repo.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
 import type { TicketsRepo } from "./repo.js";
+import { decodeSortCursor } from "./sort.js";
 
 export function ticketRoutes(
   app: FastifyInstance,
@@ -20,17 +20,18 @@ export function ticketRoutes(
     app,
     endpoints.listTickets,
     async ({ query, actor }, { request, reply }) => {
-      const { limit = LIMIT_DEFAULT, cursor, ...filters } = query;
-      const after = cursor === undefined ? undefined : decodeCursor(cursor);
+      const { limit = LIMIT_DEFAULT, cursor, sort, ...filters } = query;
+      const after =
+        cursor === undefined
+          ? undefined
+          : decodeSortCursor(sort ?? "newest", cursor);
       if (cursor !== undefined && after === undefined) {
         throw new HttpError(400, "Invalid query parameters", undefined, {
           cursor: ["Invalid cursor"],
         });
       }
-      const page = await repo.listPage(filters, actor, limit, after);
-      const last = page.tickets.at(-1);
-      if (page.hasMore && last)
-        reply.header("link", nextLink(request.url, encodeCursor(last.id)));
+      const page = await repo.listPage(filters, actor, limit, after, sort);
+      if (page.next) reply.header("link", nextLink(request.url, page.next));
       return page.tickets;
     },
   );

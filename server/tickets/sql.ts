@@ -30,9 +30,12 @@ type Row = {
 };
 
 /** FROM tickets with its people joined; `select(ticketColumns)` on it gives rows for toTicket. */
-export function fromTickets(db: Db) {
+export function fromTickets<Extra extends Record<string, SQL>>(
+  db: Db,
+  extra = {} as Extra,
+) {
   return db
-    .select(ticketColumns)
+    .select({ ...ticketColumns, ...extra })
     .from(tickets)
     .leftJoin(requester, eq(requester.id, tickets.requesterId))
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeId));
