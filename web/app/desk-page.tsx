@@ -1,8 +1,11 @@
 import { createRoute } from "@tanstack/react-router";
 import { useCallback } from "react";
-import type { TicketFilters as Filters } from "../../contract/tickets.js";
 import { ErrorBoundary } from "../components/error-boundary.js";
-import { filtersFromSearch } from "../tickets/filters-from-search.js";
+import {
+  filtersFromSearch,
+  filtersOf,
+  type ListView,
+} from "../tickets/filters-from-search.js";
 import { StatsPanel } from "../tickets/stats-panel.js";
 import { TicketFilters } from "../tickets/ticket-filters.js";
 import { TicketForm } from "../tickets/ticket-form.js";
@@ -23,7 +26,7 @@ function DeskPage() {
   const navigate = deskRoute.useNavigate();
   // A new history entry per change, so that Back steps through the filters.
   const setFilters = useCallback(
-    (next: Filters) => void navigate({ search: next }),
+    (next: ListView) => void navigate({ search: next }),
     [navigate],
   );
   const view = me.role === "requester" ? "requester" : "agent";
@@ -35,13 +38,13 @@ function DeskPage() {
       <div className="side">
         <div className="panel">
           <ErrorBoundary region="the new ticket form">
-            <TicketForm />
+            <TicketForm meId={me.id} />
           </ErrorBoundary>
         </div>
         {view === "agent" && (
           <div className="panel stats-panel">
             <ErrorBoundary region="the statistics">
-              <StatsPanel listFilters={filters} />
+              <StatsPanel listFilters={filtersOf(filters)} />
             </ErrorBoundary>
           </div>
         )}

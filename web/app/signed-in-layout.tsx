@@ -8,6 +8,7 @@ import {
 import { meOptions } from "../people/api.js";
 import { PersonMenu } from "../people/person-menu.js";
 import { rootRoute } from "./root-route.js";
+import { useLiveUpdates } from "./use-live-updates.js";
 
 /**
  * Every page that needs a person: without a session it sends them to sign-in, with the address
@@ -28,6 +29,7 @@ export const signedInRoute = createRoute({
 function SignedInLayout() {
   const { me } = signedInRoute.useRouteContext();
   const navigate = useNavigate();
+  useLiveUpdates(me.id);
   return (
     <>
       <a className="skip-link" href="#main">

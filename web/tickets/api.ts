@@ -3,7 +3,7 @@ import {
   queryOptions,
   useMutation,
   useQueryClient,
-  type InfiniteData,
+  type QueryClient,
 } from "@tanstack/react-query";
 import type {
   ClassifyRequest,
@@ -18,20 +18,27 @@ import type {
 } from "../../contract/tickets.js";
 import type { Person } from "../../contract/people.js";
 import { call, request } from "../lib/api-client.js";
+import { isLive } from "../lib/live.js";
+import type { ListView } from "./filters-from-search.js";
+import {
+  matchesFilters,
+  placeIn,
+  type Page,
+  type Pages,
+} from "./list-cache.js";
+
+export { matchesFilters, type Page };
 
 /** Every query key of this feature, defined once; mutations invalidate through them. */
 export const ticketKeys = {
   all: ["tickets"] as const,
   lists: () => [...ticketKeys.all, "list"] as const,
-  list: (filters: TicketFilters) => [...ticketKeys.lists(), filters] as const,
+  list: (view: ListView) => [...ticketKeys.lists(), view] as const,
   stats: (filters: TicketFilters) =>
     [...ticketKeys.all, "stats", filters] as const,
   one: (id: number) => [...ticketKeys.all, "one", id] as const,
   events: (id: number) => [...ticketKeys.all, "events", id] as const,
 };
-
-export type Page = { tickets: Ticket[]; next?: string };
-type Pages = InfiniteData<Page, string | undefined>;
 
 /** The cursor of the `Link: <…?cursor=…>; rel="next"` header, if there is a next page. */
 export function nextCursor(link: string | null): string | undefined {
@@ -42,12 +49,12 @@ export function nextCursor(link: string | null): string | undefined {
   );
 }
 
-export const ticketListOptions = (filters: TicketFilters) =>
+export const ticketListOptions = (view: ListView) =>
   infiniteQueryOptions({
-    queryKey: ticketKeys.list(filters),
+    queryKey: ticketKeys.list(view),
     queryFn: async ({ pageParam, signal }): Promise<Page> => {
       const { data, headers } = await request(endpoints.listTickets, {
-        query: { ...filters, cursor: pageParam },
+        query: { ...view, cursor: pageParam },
         signal,
       });
       return { tickets: data, next: nextCursor(headers.get("link")) };
@@ -56,14 +63,12 @@ export const ticketListOptions = (filters: TicketFilters) =>
     getNextPageParam: (last) => last.next,
   });
 
-const STATS_REFRESH_MS = 30_000;
-
+/** Kept current by the live stream (web/lib/live.ts), not by polling. */
 export const statsOptions = (filters: TicketFilters) =>
   queryOptions({
     queryKey: ticketKeys.stats(filters),
     queryFn: ({ signal }) =>
       call(endpoints.ticketStats, { query: filters, signal }),
-    refetchInterval: STATS_REFRESH_MS,
   });
 
 export const ticketOptions = (id: number) =>
@@ -102,59 +107,40 @@ export const classifyTicket = (
   signal: AbortSignal,
 ): Promise<ClassifyResponse> => call(endpoints.classify, { body, signal });
 
-/**
- * Whether a ticket belongs in a list with these filters (search as the server does it: substring,
- * any case, or the ticket's number). Without `meId`, a list of "me" is taken to match.
- */
-export function matchesFilters(
-  ticket: Ticket,
-  filters: TicketFilters,
+/** Every loaded list with the ticket in its place (or out of it, `null`: gone), without asking the server. */
+export function placeTicket(
+  queryClient: QueryClient,
+  id: number,
+  ticket: Ticket | null,
   meId?: number,
-): boolean {
-  const term = filters.search?.toLowerCase();
-  return (
-    (!filters.category || ticket.category === filters.category) &&
-    (!filters.priority || ticket.priority === filters.priority) &&
-    (!filters.status || ticket.status === filters.status) &&
-    matchesAssignee(ticket, filters.assignee, meId) &&
-    (!term ||
-      ticket.title.toLowerCase().includes(term) ||
-      ticket.description.toLowerCase().includes(term) ||
-      term.replace(/^#/, "") === String(ticket.id))
-  );
+): void {
+  for (const [key, data] of queryClient.getQueriesData<Pages>({
+    queryKey: ticketKeys.lists(),
+  })) {
+    if (!data) continue;
+    const next = placeIn(data, key[2] as ListView, id, ticket, meId);
+    if (next !== data) queryClient.setQueryData<Pages>(key, next);
+  }
 }
 
-function matchesAssignee(
-  ticket: Ticket,
-  assignee?: string,
-  meId?: number,
-): boolean {
-  if (!assignee) return true;
-  if (assignee === "none") return ticket.assignee === null;
-  if (assignee === "me")
-    return meId === undefined || ticket.assignee?.id === meId;
-  return String(ticket.assignee?.id) === assignee;
+/** What a change alters beyond the ticket itself, asked for again when no live stream will say. */
+function refreshAround(queryClient: QueryClient, id: number): void {
+  if (isLive(queryClient)) return;
+  void queryClient.invalidateQueries({
+    queryKey: [...ticketKeys.all, "stats"],
+  });
+  void queryClient.invalidateQueries({ queryKey: ticketKeys.events(id) });
 }
 
-/** Creates a ticket; it appears at once at the top of every loaded list it belongs in. */
-export function useCreateTicket() {
+/** Creates a ticket; it appears at once in its place in every loaded list it belongs in. */
+export function useCreateTicket(meId?: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateTicket) => call(endpoints.createTicket, { body }),
     onSuccess: (ticket) => {
-      for (const [key, data] of queryClient.getQueriesData<Pages>({
-        queryKey: ticketKeys.lists(),
-      })) {
-        const filters = key[2] as TicketFilters;
-        const [first, ...rest] = data?.pages ?? [];
-        if (!data || !first || !matchesFilters(ticket, filters)) continue;
-        queryClient.setQueryData<Pages>(key, {
-          ...data,
-          pages: [{ ...first, tickets: [ticket, ...first.tickets] }, ...rest],
-        });
-      }
-      // Not awaited: the form resets at once, the lists and stats catch up in the background.
-      void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+      queryClient.setQueryData(ticketKeys.one(ticket.id), ticket);
+      placeTicket(queryClient, ticket.id, ticket, meId);
+      refreshAround(queryClient, ticket.id);
     },
   });
 }
@@ -164,8 +150,8 @@ export type TicketChange = { id: number; patch: UpdateTicket };
 /**
  * Changes a ticket in place at once; if the server refuses, every copy is put back as it was.
  * The saved ticket then replaces its copies, leaves the loaded lists it no longer matches and
- * joins those it now matches; only the statistics and the ticket's history are fetched again, not
- * every loaded page of every list.
+ * joins those it now matches in its place; no list is fetched again. The statistics and the
+ * history follow from the live stream's event (or are asked for again when the stream is down).
  */
 export function useUpdateTicket(meId?: number) {
   const queryClient = useQueryClient();
@@ -210,31 +196,8 @@ export function useUpdateTicket(meId?: number) {
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(ticketKeys.one(saved.id), saved);
-      for (const [key, data] of listsData()) {
-        if (!data) continue;
-        const filters = key[2] as TicketFilters;
-        const present = data.pages.some((page) =>
-          page.tickets.some((t) => t.id === saved.id),
-        );
-        const matches = matchesFilters(saved, filters, meId);
-        if (present)
-          queryClient.setQueryData<Pages>(
-            key,
-            mapTickets(data, (tickets) =>
-              matches
-                ? tickets.map((t) => (t.id === saved.id ? saved : t))
-                : tickets.filter((t) => t.id !== saved.id),
-            ),
-          );
-        // Where it belongs in a list that lacks it is the server's to say.
-        else if (matches) void queryClient.invalidateQueries({ queryKey: key });
-      }
+      placeTicket(queryClient, saved.id, saved, meId);
     },
-    onSettled: (_saved, _error, { id }) => {
-      void queryClient.invalidateQueries({
-        queryKey: [...ticketKeys.all, "stats"],
-      });
-      void queryClient.invalidateQueries({ queryKey: ticketKeys.events(id) });
-    },
+    onSettled: (_saved, _error, { id }) => refreshAround(queryClient, id),
   });
 }

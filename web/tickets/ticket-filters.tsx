@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from "react";
-import type { TicketFilters as Filters } from "../../contract/tickets.js";
 import { EnumOptions } from "../components/enum-options.js";
+import { filtersOf, type ListView as Filters } from "./filters-from-search.js";
 import {
   assigneeLabels,
   categoryLabels,
   priorityLabels,
   statusLabels,
 } from "./labels.js";
+import { sortLabels } from "./sort-order.js";
 import type { TicketView } from "./ticket-controls.js";
 
 const SEARCH_DELAY_MS = 300;
@@ -52,7 +53,7 @@ export function TicketFilters({
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 
-  const active = Object.values(filters).some(Boolean);
+  const active = Object.values(filtersOf(filters)).some(Boolean);
   return (
     <form
       className="filters"
@@ -97,6 +98,23 @@ export function TicketFilters({
           onChange={(assignee) => onChange({ ...filters, assignee })}
         />
       )}
+      <label className="filter">
+        <span>Sort</span>
+        <select
+          value={filters.sort ?? "newest"}
+          onChange={(e) =>
+            onChange({
+              ...filters,
+              sort:
+                e.target.value === "newest"
+                  ? undefined
+                  : (e.target.value as Filters["sort"]),
+            })
+          }
+        >
+          <EnumOptions labels={sortLabels} />
+        </select>
+      </label>
       {view === "agent" && (
         <div className="quick-filters" role="group" aria-label="Assignee">
           {(["me", "none"] as const).map((assignee) => {
@@ -117,7 +135,11 @@ export function TicketFilters({
         </div>
       )}
       {active && (
-        <button type="button" className="link" onClick={() => onChange({})}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => onChange({ sort: filters.sort })}
+        >
           Clear filters
         </button>
       )}

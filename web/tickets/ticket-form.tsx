@@ -26,12 +26,12 @@ type Choice<T> = {
 };
 const empty = { value: "", source: "none" } as const;
 
-export function TicketForm() {
+export function TicketForm({ meId }: { meId?: number }) {
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [category, setCategory] = useState<Choice<Category>>(empty);
   const [priority, setPriority] = useState<Choice<Priority>>(empty);
-  const create = useCreateTicket();
+  const create = useCreateTicket(meId);
 
   const suggestion = useClassifySuggestion(title, description, (value) => {
     setCategory((c) =>

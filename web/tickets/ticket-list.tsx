@@ -1,23 +1,20 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import type {
-  Ticket,
-  TicketFilters,
-  UpdateTicket,
-} from "../../contract/tickets.js";
+import type { Ticket, UpdateTicket } from "../../contract/tickets.js";
 import { matchesFilters, ticketListOptions, useUpdateTicket } from "./api.js";
+import { filtersOf, type ListView } from "./filters-from-search.js";
 import { LeftNotice, undoPatch, type Left } from "./left-notice.js";
 import type { TicketView } from "./ticket-controls.js";
 import { TicketItem } from "./ticket-item.js";
 import { TicketTable } from "./ticket-table.js";
 
-/** Newest first; the next page loads when the end of the list scrolls into view (or on the button). */
+/** In the view's order; the next page loads when the end of the list scrolls into view (or on the button). */
 export function TicketList({
   filters,
   view,
   meId,
 }: {
-  filters: TicketFilters;
+  filters: ListView;
   view: TicketView;
   meId: number;
 }) {
@@ -108,7 +105,7 @@ export function TicketList({
       <>
         {notices}
         <p role="status" className="muted placeholder">
-          {Object.values(filters).some(Boolean)
+          {Object.values(filtersOf(filters)).some(Boolean)
             ? "No tickets match these filters."
             : "No tickets yet. Submit the first one above."}
         </p>
