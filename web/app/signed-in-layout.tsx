@@ -5,6 +5,7 @@ import {
   redirect,
   useNavigate,
 } from "@tanstack/react-router";
+import { ShortcutsHelp } from "../components/shortcuts-help.js";
 import { meOptions } from "../people/api.js";
 import { PersonMenu } from "../people/person-menu.js";
 import { rootRoute } from "./root-route.js";
@@ -45,6 +46,7 @@ function SignedInLayout() {
           </Link>
           {me.role !== "requester" && <Link to="/people">People</Link>}
         </nav>
+        <ShortcutsHelp />
         <PersonMenu
           me={me}
           onSignedOut={() => void navigate({ to: "/signin" })}

@@ -1,11 +1,18 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { createRoute, Link } from "@tanstack/react-router";
+import {
+  createRoute,
+  Link,
+  useLocation,
+  useRouter,
+} from "@tanstack/react-router";
+import { useEffect } from "react";
 import type { Message } from "../../contract/messages.js";
 import type { Ticket } from "../../contract/tickets.js";
 import { TicketId } from "../../contract/tickets.js";
 import { Conversation } from "../conversations/conversation.js";
-import { ReplyBox } from "../conversations/reply-box.js";
+import { REPLY_BOX_ID, ReplyBox } from "../conversations/reply-box.js";
 import { ApiError } from "../lib/api-client.js";
+import { inField, useShortcuts } from "../lib/shortcuts.js";
 import { MessageMail } from "../mail/message-mail.js";
 import { ticketKeys, ticketOptions } from "../tickets/api.js";
 import { TicketBadges } from "../tickets/ticket-badges.js";
@@ -47,6 +54,27 @@ function TicketPage() {
   const queryClient = useQueryClient();
   const query = useQuery(ticketOptions(id));
   const view = me.role === "requester" ? "requester" : "agent";
+  const router = useRouter();
+  const loaded = query.isSuccess;
+  const focusReply = () => document.getElementById(REPLY_BOX_ID)?.focus();
+  // From the list's `r`: the reply box is ready as soon as the ticket is there.
+  const hash = useLocation({ select: (location) => location.hash });
+  useEffect(() => {
+    if (loaded && hash === "reply") focusReply();
+  }, [loaded, hash]);
+  useShortcuts({ r: focusReply });
+  // Esc leaves the field being typed in, then (again) goes back to the list.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      if (document.querySelector("dialog[open]")) return;
+      if (inField(event.target)) (event.target as HTMLElement).blur();
+      else if (window.history.length > 1) router.history.back();
+      else void router.navigate({ to: "/" });
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [router]);
   const back = (
     <p className="back-link">
       <Link to="/">← All tickets</Link>

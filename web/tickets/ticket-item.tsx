@@ -29,7 +29,11 @@ export function TicketItem({
     <article className="ticket" aria-labelledby={`ticket-${ticket.id}-title`}>
       <header className="ticket-head">
         <h3 id={`ticket-${ticket.id}-title`}>
-          <Link to="/tickets/$id" params={{ id: ticket.id }}>
+          <Link
+            to="/tickets/$id"
+            params={{ id: ticket.id }}
+            data-ticket={ticket.id}
+          >
             {ticket.title}
           </Link>
         </h3>

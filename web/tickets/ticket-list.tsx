@@ -1,7 +1,9 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import type { Ticket, UpdateTicket } from "../../contract/tickets.js";
 import { matchesFilters, ticketListOptions, useUpdateTicket } from "./api.js";
+import { useShortcuts } from "../lib/shortcuts.js";
 import { filtersOf, type ListView } from "./filters-from-search.js";
 import { LeftNotice, undoPatch, type Left } from "./left-notice.js";
 import type { TicketView } from "./ticket-controls.js";
@@ -57,6 +59,46 @@ export function TicketList({
     observer.observe(target);
     return () => observer.disconnect();
   }, [autoLoad, isFetchingNextPage, fetchNextPage]);
+
+  // j and k move through the tickets (the focus goes to the ticket's link, so Enter opens it);
+  // r opens the current one with its reply box ready.
+  const rows = useRef<HTMLDivElement>(null);
+  const current = useRef(-1);
+  const links = () =>
+    Array.from(
+      rows.current?.querySelectorAll<HTMLAnchorElement>("a[data-ticket]") ?? [],
+    );
+  const move = (step: number) => {
+    const all = links();
+    if (!all.length) return;
+    const focused = all.findIndex((link) =>
+      link.closest("tr, li")?.contains(document.activeElement),
+    );
+    const from = focused >= 0 ? focused : current.current;
+    const to =
+      from < 0 ? 0 : Math.min(all.length - 1, Math.max(0, from + step));
+    current.current = to;
+    all[to]!.focus();
+    all[to]!.scrollIntoView({ block: "nearest" });
+  };
+  const navigate = useNavigate();
+  useShortcuts({
+    j: () => move(1),
+    k: () => move(-1),
+    r: () => {
+      const all = links();
+      const link =
+        all.find((l) =>
+          l.closest("tr, li")?.contains(document.activeElement),
+        ) ?? all[current.current];
+      if (link)
+        void navigate({
+          to: "/tickets/$id",
+          params: { id: Number(link.dataset.ticket) },
+          hash: "reply",
+        });
+    },
+  });
 
   const noticesRef = useRef<HTMLDivElement>(null);
   // The notice goes away with the focus on it: its place (always there) keeps the focus instead
@@ -115,34 +157,36 @@ export function TicketList({
   return (
     <>
       {notices}
-      {view === "agent" ? (
-        <TicketTable
-          tickets={tickets}
-          meId={meId}
-          stale={query.isPlaceholderData}
-          busy={query.isFetching}
-          onChange={change}
-        />
-      ) : (
-        <ul
-          className={
-            query.isPlaceholderData ? "ticket-list stale" : "ticket-list"
-          }
-          aria-label="Tickets"
-          aria-busy={query.isFetching}
-        >
-          {tickets.map((ticket) => (
-            <li key={ticket.id}>
-              <TicketItem
-                ticket={ticket}
-                view={view}
-                meId={meId}
-                onChange={(patch) => change(ticket, patch)}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <div ref={rows} className="list-rows">
+        {view === "agent" ? (
+          <TicketTable
+            tickets={tickets}
+            meId={meId}
+            stale={query.isPlaceholderData}
+            busy={query.isFetching}
+            onChange={change}
+          />
+        ) : (
+          <ul
+            className={
+              query.isPlaceholderData ? "ticket-list stale" : "ticket-list"
+            }
+            aria-label="Tickets"
+            aria-busy={query.isFetching}
+          >
+            {tickets.map((ticket) => (
+              <li key={ticket.id}>
+                <TicketItem
+                  ticket={ticket}
+                  view={view}
+                  meId={meId}
+                  onChange={(patch) => change(ticket, patch)}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       <div ref={end} className="list-end">
         {query.isFetchNextPageError && (
           <p role="alert" className="error">

@@ -45,7 +45,11 @@ export function TicketTable({
             <tr key={ticket.id}>
               <td className="queue-id muted">#{ticket.id}</td>
               <th scope="row" className="queue-title">
-                <Link to="/tickets/$id" params={{ id: ticket.id }}>
+                <Link
+                  to="/tickets/$id"
+                  params={{ id: ticket.id }}
+                  data-ticket={ticket.id}
+                >
                   {ticket.title}
                 </Link>
                 <span className="queue-excerpt muted">
