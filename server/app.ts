@@ -125,6 +125,9 @@ export async function buildApp({
   await app.register(fastifySwaggerUi, {
     routePrefix: "/api/docs",
     staticCSP: true,
+    // NOTE: its CSP has its own upgrade-insecure-requests, which makes a browser fetch the page's
+    // scripts over https: the docs page would stay blank on a desk served over plain http.
+    transformStaticCSP: withoutUpgradeInsecureRequests,
   });
 
   const addMethodNotAllowed = trackMethods(app, "/api/");
@@ -170,6 +173,16 @@ export async function buildApp({
 
   await serveSpa(app, config.staticDir);
   return app;
+}
+
+function withoutUpgradeInsecureRequests(policy: string): string {
+  return policy
+    .split(";")
+    .map((directive) => directive.trim())
+    .filter(
+      (directive) => directive && directive !== "upgrade-insecure-requests",
+    )
+    .join("; ");
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

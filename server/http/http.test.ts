@@ -58,6 +58,20 @@ describe.each(DB_KINDS)("HTTP conventions on %s", (kind) => {
     expect([200, 302]).toContain(docs.statusCode);
     const page = await ctx.inject({ url: "/api/docs/" });
     expect(page.statusCode).toBe(200);
+    // Over plain http from another host name, upgrade-insecure-requests would send the browser to https.
+    for (const url of [
+      "/api/docs",
+      "/api/docs/",
+      "/api/docs/static/index.html",
+    ]) {
+      const headers = (await ctx.inject({ url })).headers;
+      expect(headers["content-security-policy"]).toContain(
+        "default-src 'self'",
+      );
+      expect(headers["content-security-policy"]).not.toContain(
+        "upgrade-insecure",
+      );
+    }
     expect(page.headers["content-type"]).toMatch(/html/);
   });
 
