@@ -172,6 +172,47 @@ describe.each(DB_KINDS)("GET /api/tickets/ on %s", (kind) => {
     expect(response.json().fields).toHaveProperty(field);
   });
 
+  it("answers 400 naming the cursor when it names a ticket that does not exist", async () => {
+    const cursor = Buffer.from("t:999999").toString("base64url");
+    const response = await ctx.inject({
+      url: `/api/tickets/?cursor=${cursor}`,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      error: "Invalid query parameters",
+      fields: { cursor: ["Invalid cursor"] },
+    });
+  });
+
+  it("takes a cursor naming the oldest ticket: an empty last page, not an error", async () => {
+    const all = await list("limit=200");
+    const oldest = all.at(-1)!.id;
+    const cursor = Buffer.from(`t:${oldest}`).toString("base64url");
+    expect(await list(`cursor=${cursor}`)).toEqual([]);
+  });
+
+  it("answers a requester 400 for a cursor naming someone else's ticket, as for one that does not exist", async () => {
+    const own = await ctx.as("requester")({
+      method: "POST",
+      url: "/api/tickets",
+      payload: {
+        title: "Mine",
+        description: "d",
+        category: "general",
+        priority: "low",
+      },
+    });
+    expect(own.statusCode).toBe(201);
+    const theirs = await create({ title: "Someone else's, newer" });
+    const listWith = (id: number) =>
+      ctx.as("requester")({
+        url: `/api/tickets/?cursor=${Buffer.from(`t:${id}`).toString("base64url")}`,
+      });
+    expect((await listWith(theirs.id)).statusCode).toBe(400);
+    expect((await listWith(999_999)).statusCode).toBe(400);
+    expect((await listWith(own.json().id)).json()).toEqual([]);
+  });
+
   it("limits the page size and sends a Link header only when there are more", async () => {
     const all = await list("");
     const first = await ctx.inject({
