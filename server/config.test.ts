@@ -1,7 +1,12 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "./config.js";
+import { openDatabase } from "./db/client.js";
+import { migrate } from "./db/migrate.js";
 
 const run = promisify(execFile);
 
@@ -102,6 +107,32 @@ describe("configuration", () => {
     expect(result.stderr.trim()).toBe(
       "Cannot connect to PostgreSQL at 127.0.0.1:9/ticketdesk: ECONNREFUSED",
     );
+  });
+});
+
+describe("a landed migration edited afterwards", () => {
+  it("stops the server with one line naming the file, not a stack trace", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "ticketdesk-edited-migration-"));
+    try {
+      // As if 0001 had been applied from another text: its recorded checksum no longer matches the file.
+      const database = await openDatabase({ kind: "pglite", dataDir });
+      await migrate(database);
+      await database.session((session) =>
+        session.exec(
+          `UPDATE schema_migrations SET checksum = repeat('0', 64) WHERE name = '0001_tickets.sql'`,
+        ),
+      );
+      await database.close();
+      const result = await start({ DATA_DIR: dataDir, LOG_LEVEL: "silent" });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split("\n")).toEqual([
+        expect.stringMatching(
+          /^Migration 0001_tickets\.sql was changed after it was applied to this database .*git checkout -- server\/db\/migrations\/0001_tickets\.sql.*new migration\.$/,
+        ),
+      ]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

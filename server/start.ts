@@ -10,7 +10,7 @@ import {
   openDatabase,
   type Database,
 } from "./db/client.js";
-import { migrate } from "./db/migrate.js";
+import { migrate, MigrationChangedError } from "./db/migrate.js";
 
 /** The configured database, migrated; a database that cannot be reached stops the process with the reason. */
 export async function openConfiguredDatabase(
@@ -25,7 +25,13 @@ export async function openConfiguredDatabase(
       process.exit(1);
     },
   );
-  const applied = await migrate(database);
+  const applied = await migrate(database).catch(async (error: unknown) => {
+    if (!(error instanceof MigrationChangedError)) throw error;
+    log.fatal(error.message);
+    process.stderr.write(`${error.message}\n`);
+    await database.close().catch(() => {});
+    process.exit(1);
+  });
   log.info({ database: database.kind, applied }, "database ready");
   return database;
 }
