@@ -4,6 +4,7 @@
  */
 import { type z } from "zod";
 import { ClassifyRequest, ClassifyResponse } from "./classify.js";
+import { ApiErrorBody } from "./errors.js";
 import { TicketEventList } from "./events.js";
 import { Health } from "./health.js";
 import {
@@ -85,7 +86,8 @@ export const endpoints = {
     status: 200,
     response: Health,
     errors: [503],
-    errorResponse: Health,
+    // The database down: the same report. The service shutting down: the usual error body.
+    errorResponse: Health.or(ApiErrorBody),
   }),
 
   login: endpoint({

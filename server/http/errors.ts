@@ -88,7 +88,12 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       );
     }
     if (answer.status < 500) lingerIfBodyUnread(request);
-    return reply.code(answer.status).send(answer.body);
+    // NOTE: written as it is, not by the route's schema for that status: a route may declare another
+    // body for it (health's 503), and a body that fails the schema would become Fastify's own 500.
+    return reply
+      .code(answer.status)
+      .serializer(JSON.stringify)
+      .send(answer.body);
   });
 }
 

@@ -7,8 +7,8 @@ import { z } from "zod";
  * A success reply is written by a serializer compiled from the endpoint's response schema (as
  * JSON Schema): it sends only the declared fields, without parsing the reply with zod first.
  * What the handlers return is typed by the same schema, and a test checks every endpoint's real
- * reply against it. Error replies keep zod's checked serializer: they are rare, and their body
- * must never carry more than `{error, fields}`.
+ * reply against it. Other replies a handler sends itself (health's 503) keep zod's checked
+ * serializer; the error handler writes its own `{error, …}` bodies (server/http/errors.ts).
  */
 export const serializerCompiler: FastifySerializerCompiler<z.ZodType> = (
   route,
