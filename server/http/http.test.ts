@@ -105,6 +105,36 @@ describe.each(DB_KINDS)("HTTP conventions on %s", (kind) => {
   });
 });
 
+describe("a CORS preflight from an allowed origin", () => {
+  const ctx = useTestApp("pglite", {
+    config: { corsOrigins: ["https://desk.example.com"] },
+  });
+  it.each(["PATCH", "DELETE", "POST"])(
+    "allows %s with JSON and a bearer token",
+    async (method) => {
+      const response = await ctx.inject({
+        method: "OPTIONS",
+        url: "/api/tickets/1/",
+        headers: {
+          origin: "https://desk.example.com",
+          "access-control-request-method": method,
+          "access-control-request-headers": "authorization, content-type",
+        },
+      });
+      expect(response.statusCode).toBe(204);
+      expect(response.headers["access-control-allow-origin"]).toBe(
+        "https://desk.example.com",
+      );
+      expect(
+        String(response.headers["access-control-allow-methods"]).split(/,\s*/),
+      ).toContain(method);
+      expect(response.headers["access-control-allow-headers"]).toBe(
+        "authorization, content-type",
+      );
+    },
+  );
+});
+
 describe("CORS without CORS_ORIGINS", () => {
   const ctx = useTestApp("pglite");
   it("sends no Access-Control-Allow-Origin", async () => {
