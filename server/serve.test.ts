@@ -22,13 +22,18 @@ afterEach(() => {
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function startApp(port: number, dir = dataDir) {
+async function startApp(
+  port: number,
+  dir = dataDir,
+  env: Record<string, string> = {},
+) {
   const app = startTs("server/main.ts", [], {
     PORT: String(port),
     HOST: "127.0.0.1",
     DATA_DIR: dir,
     REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
     SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+    ...env,
   });
   processes.push(app);
   await app.waitHealthy(`http://127.0.0.1:${port}`);
@@ -50,6 +55,21 @@ function halfBody(port: number) {
     socket.on("close", () => done({ received, afterMs: Date.now() - started })),
   );
   return { closed };
+}
+
+/** A connection that sends nothing; resolves once connected, with what it will have received when closed. */
+function idleConnection(port: number) {
+  const socket = connect(port, "127.0.0.1");
+  sockets.push(socket);
+  let received = "";
+  socket.on("data", (data: Buffer) => (received += data.toString()));
+  socket.on("error", () => {});
+  const closed = new Promise<string>((done) =>
+    socket.on("close", () => done(received)),
+  );
+  return new Promise<{ socket: Socket; closed: Promise<string> }>((done) =>
+    socket.once("connect", () => done({ socket, closed })),
+  );
 }
 
 describe("the server process with slow clients, over real sockets", () => {
@@ -81,6 +101,31 @@ describe("the server process with slow clients, over real sockets", () => {
     expect(Date.now() - signalled).toBeLessThan(SHUTDOWN_TIMEOUT_MS + 5000);
     expect(app.output()).toContain("shutdown deadline reached");
     await slow.closed;
+  });
+
+  it("refuses connections over MAX_CONNECTIONS while those it holds keep working, database included", async () => {
+    const port = await freePort();
+    const cap = 20;
+    await startApp(port, dataDir, { MAX_CONNECTIONS: String(cap) });
+    const opened = await Promise.all(
+      Array.from({ length: cap + 10 }, () => idleConnection(port)),
+    );
+    await new Promise((wait) => setTimeout(wait, 500));
+    // The health check's keep-alive connection from startApp may hold one place too.
+    const kept = opened.filter(({ socket }) => !socket.destroyed);
+    expect(kept.length).toBeGreaterThanOrEqual(cap - 1);
+    expect(kept.length).toBeLessThanOrEqual(cap);
+    const held = kept[0]!;
+    held.socket.write(
+      "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    const answer = await held.closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(answer).toContain('"db":"ok"');
+    for (const { socket } of opened) socket.destroy();
+    await new Promise((wait) => setTimeout(wait, 200));
+    const after = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(after.status).toBe(200);
   });
 
   it("stops with one line naming PORT when the port is taken", async () => {
