@@ -5,6 +5,7 @@ import type {
   ClassifyRequest,
   ClassifyResponse,
 } from "../../contract/classify.js";
+import type { ClassifierHealth } from "../../contract/health.js";
 
 /** What the LLM adapter answers; the classifier adds its confidence and source. */
 export type LlmAnswer = Omit<ClassifyResponse, "confidence" | "source">;
@@ -17,12 +18,16 @@ export type LlmSuggest = (input: ClassifyRequest) => Promise<LlmAnswer>;
  */
 export const LLM_CONFIDENCE = 0.8;
 
-export type ClassifierState = "disabled" | "closed" | "open" | "half_open";
-
+/** The classifier port the HTTP layer sees; `state` is what /api/health says of it. */
 export type Classifier = {
   classify(input: ClassifyRequest): Promise<ClassifyResponse>;
-  state(): ClassifierState;
+  state(): ClassifierHealth;
   close(): void;
+};
+
+/** The LLM behind its breaker: `paused after failures` while the breaker is open. */
+export type LlmClassifier = Omit<Classifier, "state"> & {
+  state(): "ready" | "paused after failures" | "retrying";
 };
 
 /** Why no suggestion could be given; the HTTP layer answers 503 with `reason` as detail. */
@@ -39,7 +44,7 @@ export const disabledClassifier: Classifier = {
         "No classifier is configured (OPENAI_API_KEY is not set)",
       ),
     ),
-  state: () => "disabled",
+  state: () => ({ mode: "llm", local: "not used", llm: "not configured" }),
   close: () => {},
 };
 
@@ -62,7 +67,7 @@ export function createClassifier({
   log,
   cooldownMs,
   cacheSize = 500,
-}: Options): Classifier {
+}: Options): LlmClassifier {
   const breaker = new CircuitBreaker(suggest, {
     timeout: false, // the adapter enforces its own timeout
     errorThresholdPercentage: 50,
@@ -133,9 +138,9 @@ export function createClassifier({
       }
     },
     state() {
-      if (breaker.opened) return "open";
-      if (breaker.halfOpen) return "half_open";
-      return "closed";
+      if (breaker.opened) return "paused after failures";
+      if (breaker.halfOpen) return "retrying";
+      return "ready";
     },
     close: () => breaker.shutdown(),
   };

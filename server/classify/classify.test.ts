@@ -209,17 +209,17 @@ describe("the classifier's circuit breaker", () => {
       payload: { description: fresh() },
     });
   const health = async () =>
-    (await app.inject({ url: "/api/health" })).json().classifier;
+    (await app.inject({ url: "/api/health" })).json().classifier.llm;
 
   it("opens after repeated 500s, then answers 503 at once without calling the model", async () => {
     llm.script({ kind: "fail", status: 500 });
-    expect(await health()).toBe("closed");
+    expect(await health()).toBe("ready");
     for (let n = 0; n < 3; n++) {
       const response = await classify();
       expect(response.statusCode).toBe(503);
       expect(response.json().detail).toBe("Classifier answered HTTP 500");
     }
-    expect(await health()).toBe("open");
+    expect(await health()).toBe("paused after failures");
     const before = llm.requests.length;
     const response = await classify();
     expect(response.statusCode).toBe(503);
@@ -230,14 +230,14 @@ describe("the classifier's circuit breaker", () => {
   it("closes again after the cool-down once the model answers well", async () => {
     llm.script(goodAnswer("account", "low"));
     await new Promise((resolve) => setTimeout(resolve, COOLDOWN_MS + 100));
-    expect(await health()).toBe("half_open");
+    expect(await health()).toBe("retrying");
     const response = await classify();
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
       suggested_category: "account",
       suggested_priority: "low",
     });
-    expect(await health()).toBe("closed");
+    expect(await health()).toBe("ready");
   });
 });
 
@@ -280,6 +280,10 @@ describe("POST /api/tickets/classify/ limits", () => {
     expect(response.statusCode).toBe(503);
     expect(response.json().detail).toMatch(/OPENAI_API_KEY/);
     expect(llm.requests.length).toBe(before);
-    expect(health).toEqual({ status: "ok", db: "ok", classifier: "disabled" });
+    expect(health).toEqual({
+      status: "ok",
+      db: "ok",
+      classifier: { mode: "llm", local: "not used", llm: "not configured" },
+    });
   });
 });

@@ -17,7 +17,7 @@ describe.each(DB_KINDS)("learning from agents' corrections on %s", (dbKind) => {
   const ctx = useTestApp(dbKind, {
     classifier: {
       classify: (input) => local.classify(input),
-      state: () => "disabled",
+      state: () => ({ mode: "local", local: "ready", llm: "not used" }),
       close: () => local.close(),
     },
   });

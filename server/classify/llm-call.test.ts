@@ -60,7 +60,7 @@ describe("the LLM call", () => {
       await expect(c.classify(fresh())).rejects.toMatchObject({
         reason: "Classifier answered HTTP 500",
       });
-    expect(c.state()).toBe("open");
+    expect(c.state()).toBe("paused after failures");
     const before = llm.requests.length;
     await expect(c.classify(fresh())).rejects.toMatchObject({
       reason: expect.stringMatching(/paused/),
@@ -78,7 +78,7 @@ describe("the LLM call", () => {
       llm.script({ kind: "answer", content: "garbage" });
       await c.classify(fresh()).catch(() => {});
     }
-    expect(c.state()).toBe("closed");
+    expect(c.state()).toBe("ready");
     c.close();
   });
 });

@@ -85,6 +85,8 @@ export function createLocalClassifier({ db, log, retrainEveryMs }: Options) {
       };
     },
     refresh,
+    /** Whether it can answer at once (false only while the shipped priors are first trained). */
+    ready: () => model !== undefined,
     /** How many desk tickets the current model learned from (0: the shipped priors alone). */
     learnedFrom: () => learnedFrom,
     /** Whether a new model is being trained right now (requests keep the current one meanwhile). */

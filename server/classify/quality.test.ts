@@ -19,7 +19,7 @@ const answers: ClassifyResponse[] = [
 let next = 0;
 const scripted: Classifier = {
   classify: async () => answers[next++ % answers.length]!,
-  state: () => "disabled",
+  state: () => ({ mode: "local", local: "ready", llm: "not used" }),
   close: () => {},
 };
 

@@ -77,8 +77,15 @@ describe("TRIAGE=auto", () => {
   it("answers 200 from the local model with no API key and no network", async () => {
     const app = await appWith("auto", { withLlm: false });
     const response = await classify(app, clear);
+    const health = (await app.inject({ url: "/api/health" })).json();
     await app.close();
     expect(response.statusCode).toBe(200);
+    // Not "disabled": the local model answers, and no language model is configured.
+    expect(health.classifier).toEqual({
+      mode: "auto",
+      local: "ready",
+      llm: "not configured",
+    });
     const body = response.json();
     expect(body).toMatchObject({
       suggested_category: "billing",
@@ -91,6 +98,9 @@ describe("TRIAGE=auto", () => {
 
   it("asks the LLM only when the local model is unsure", async () => {
     const app = await appWith("auto");
+    expect(
+      (await app.inject({ url: "/api/health" })).json().classifier,
+    ).toEqual({ mode: "auto", local: "ready", llm: "ready" });
     llm.script(goodAnswer("account", "low"));
     const before = llm.requests.length;
     const sure = await classify(app, clear);
@@ -150,7 +160,11 @@ describe("TRIAGE=local", () => {
     await app.close();
     expect(response.json().source).toBe("local");
     expect(llm.requests.length).toBe(before);
-    expect(health.classifier).toBe("disabled");
+    expect(health.classifier).toEqual({
+      mode: "local",
+      local: "ready",
+      llm: "not used",
+    });
   });
 });
 

@@ -2,16 +2,20 @@ import {
   SUGGESTION_THRESHOLD,
   type ClassifyRequest,
 } from "../../contract/classify.js";
-import { ClassifierUnavailableError, type Classifier } from "./classifier.js";
+import {
+  ClassifierUnavailableError,
+  type Classifier,
+  type LlmClassifier,
+} from "./classifier.js";
 import type { LocalClassifier } from "./local-classifier.js";
 
 export type TriageMode = "auto" | "local" | "llm";
 
 type Options = {
   mode: TriageMode;
-  local: Pick<LocalClassifier, "classify" | "close">;
+  local: Pick<LocalClassifier, "classify" | "ready" | "close">;
   /** The LLM behind its breaker and cache; absent when no OPENAI_API_KEY is set. */
-  llm?: Classifier;
+  llm?: LlmClassifier;
 };
 
 /**
@@ -36,7 +40,11 @@ export function createTriage({ mode, local, llm }: Options): Classifier {
   }
   return {
     classify,
-    state: () => (mode !== "local" && llm ? llm.state() : "disabled"),
+    state: () => ({
+      mode,
+      local: mode === "llm" ? "not used" : local.ready() ? "ready" : "starting",
+      llm: mode === "local" ? "not used" : (llm?.state() ?? "not configured"),
+    }),
     close() {
       local.close();
       llm?.close();

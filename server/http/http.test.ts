@@ -190,7 +190,7 @@ describe.each(DB_KINDS)("when the database goes away on %s", (kind) => {
     expect(response.json()).toEqual({
       status: "degraded",
       db: "down",
-      classifier: "disabled",
+      classifier: { mode: "llm", local: "not used", llm: "not configured" },
     });
   });
 });

@@ -11,7 +11,7 @@ const answering: Classifier = {
     confidence: { category: 0.9, priority: 0.9 },
     source: "local",
   }),
-  state: () => "disabled",
+  state: () => ({ mode: "local", local: "ready", llm: "not used" }),
   close: () => {},
 };
 
