@@ -31,6 +31,13 @@ export function ticketRoutes(
         });
       }
       const page = await repo.listPage(filters, actor, limit, after, sort);
+      // A cursor naming no ticket (or one the caller may not see) would answer an empty page: say
+      // it is wrong instead. Checked only then, so a normal page costs no extra query.
+      if (after !== undefined && page.tickets.length === 0)
+        if (!(await repo.get(after.id, actor)))
+          throw new HttpError(400, "Invalid query parameters", undefined, {
+            cursor: ["Invalid cursor"],
+          });
       if (page.next) reply.header("link", nextLink(request.url, page.next));
       return page.tickets;
     },
