@@ -10,6 +10,7 @@ import { StatsPanel } from "../tickets/stats-panel.js";
 import { TicketFilters } from "../tickets/ticket-filters.js";
 import { TicketForm } from "../tickets/ticket-form.js";
 import { TicketList } from "../tickets/ticket-list.js";
+import { TriageQualityPanel } from "../triage/quality-panel.js";
 import { signedInRoute } from "./signed-in-layout.js";
 
 /** Agents: the desk (form, list, statistics). Requesters: their own tickets and the form. */
@@ -45,6 +46,13 @@ function DeskPage() {
           <div className="panel stats-panel">
             <ErrorBoundary region="the statistics">
               <StatsPanel listFilters={filtersOf(filters)} />
+            </ErrorBoundary>
+          </div>
+        )}
+        {view === "agent" && (
+          <div className="panel triage-quality-panel">
+            <ErrorBoundary region="the suggestion quality">
+              <TriageQualityPanel />
             </ErrorBoundary>
           </div>
         )}

@@ -1,6 +1,7 @@
 import { vi } from "vitest";
 import type { User } from "../../contract/people.js";
 import type { Stats, Ticket } from "../../contract/tickets.js";
+import type { TriageQuality } from "../../contract/triage.js";
 
 export type FakeRequest = {
   method: string;
@@ -24,6 +25,30 @@ export const emptyStats: Stats = {
   priority_breakdown: { low: 0, medium: 0, high: 0, critical: 0 },
   category_breakdown: { billing: 0, technical: 0, account: 0, general: 0 },
   status_breakdown: { open: 0, in_progress: 0, resolved: 0, closed: 0 },
+};
+
+const noSuggestions = (labels: string[]) => ({
+  suggestions: 0,
+  accepted: 0,
+  accuracy: 0,
+  macro_f1: 0,
+  per_class: labels.map((label) => ({
+    label,
+    precision: 0,
+    recall: 0,
+    f1: 0,
+    support: 0,
+  })),
+  confusion: labels.map(() => labels.map(() => 0)),
+  at_threshold: { threshold: 0.55, coverage: 0, accuracy: 0 },
+  calibration_error: 0,
+});
+
+export const emptyQuality: TriageQuality = {
+  days: 30,
+  threshold: 0.55,
+  category: noSuggestions(["billing", "technical", "account", "general"]),
+  priority: noSuggestions(["low", "medium", "high", "critical"]),
 };
 
 export const agent: User = {
@@ -81,6 +106,7 @@ export function fakeApi({ me = agent }: { me?: User | null } = {}) {
       "GET /api/tickets/:id/mail",
       () => json(200, { inbound: [], deliveries: [] }),
     ],
+    ["GET /api/triage/quality", () => json(200, emptyQuality)],
     [
       "GET /api/users",
       (r) => json(200, r.query.get("role") === "agent" ? [agent] : []),
