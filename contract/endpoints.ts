@@ -249,7 +249,7 @@ export const endpoints = {
     method: "GET",
     path: "/api/tickets",
     summary:
-      "Tickets newest first, filtered; a Link header names the next page",
+      "Tickets newest first, filtered; a Link header names the next page; a search page that stopped after the newest tickets says how many it examined in Search-Scanned",
     tag: "tickets",
     access: "user",
     query: ListQuery,

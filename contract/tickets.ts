@@ -115,6 +115,13 @@ export const SORTS = ["newest", "oldest", "priority", "activity"] as const;
 export const Sort = z.enum(SORTS);
 export type Sort = z.infer<typeof Sort>;
 
+/**
+ * Response header of a search page that stopped after examining this many tickets, in the sort's order,
+ * without reaching the oldest: the page holds the matches among them (maybe none), and its Link
+ * continues after the last ticket examined. Absent when the page is complete.
+ */
+export const SEARCH_SCANNED_HEADER = "search-scanned";
+
 export const ListQuery = TicketFilters.extend({
   sort: optionalFilter(Sort),
   limit: optionalFilter(

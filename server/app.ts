@@ -12,6 +12,7 @@ import {
   jsonSchemaTransform,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { SEARCH_SCANNED_HEADER } from "../contract/tickets.js";
 import { credentialsRepo } from "./auth/credentials-repo.js";
 import { peopleRoutes } from "./auth/people-routes.js";
 import { registerAuth } from "./auth/plugin.js";
@@ -92,7 +93,7 @@ export async function buildApp({
   await app.register(fastifyCors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     methods: ["GET", "HEAD", "POST", "PATCH", "DELETE"],
-    exposedHeaders: ["link", "x-request-id"],
+    exposedHeaders: ["link", "x-request-id", SEARCH_SCANNED_HEADER],
   });
   const users = usersRepo(db);
   const credentials = credentialsRepo(db);

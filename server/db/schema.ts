@@ -51,6 +51,23 @@ export const ticketCounts = pgTable(
   ],
 );
 
+/** Mirrors migrations/0012: tickets per assignee (0: unassigned) and combination, kept by the same triggers. */
+export const ticketAssigneeCounts = pgTable(
+  "ticket_assignee_counts",
+  {
+    assignee: bigint("assignee", { mode: "number" }).notNull(),
+    category: text("category").$type<Category>().notNull(),
+    priority: text("priority").$type<Priority>().notNull(),
+    status: text("status").$type<Status>().notNull(),
+    tickets: bigint("tickets", { mode: "number" }).notNull(),
+  },
+  (table) => [
+    primaryKey({
+      columns: [table.assignee, table.category, table.priority, table.status],
+    }),
+  ],
+);
+
 const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 const timestamptz = (name: string) =>
   timestamp(name, { withTimezone: true, mode: "date" });

@@ -23,8 +23,8 @@ export function countDrift(session: Session): Promise<Drift[]> {
 }
 
 /**
- * Rebuilds ticket_counts from the tickets, with writers held back meanwhile (readers go on), and
- * returns what was wrong.
+ * Rebuilds ticket_counts and ticket_assignee_counts from the tickets, with writers held back
+ * meanwhile (readers go on), and returns what was wrong in ticket_counts.
  */
 export async function recount(session: Session): Promise<Drift[]> {
   await session.exec("BEGIN");
@@ -34,7 +34,10 @@ export async function recount(session: Session): Promise<Drift[]> {
     await session.exec(`
       DELETE FROM ticket_counts;
       INSERT INTO ticket_counts (category, priority, status, tickets)
-      SELECT category, priority, status, count(*) FROM tickets GROUP BY 1, 2, 3`);
+      SELECT category, priority, status, count(*) FROM tickets GROUP BY 1, 2, 3;
+      DELETE FROM ticket_assignee_counts;
+      INSERT INTO ticket_assignee_counts (assignee, category, priority, status, tickets)
+      SELECT coalesce(assignee_id, 0), category, priority, status, count(*) FROM tickets GROUP BY 1, 2, 3, 4`);
     await session.exec("COMMIT");
     return drift;
   } catch (error) {

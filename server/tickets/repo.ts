@@ -9,17 +9,27 @@ import type {
 } from "../../contract/tickets.js";
 import { linkSuggestion } from "../classify/suggestions-repo.js";
 import type { Db } from "../db/client.js";
-import { ticketCounts, ticketEvents, tickets, users } from "../db/schema.js";
+import {
+  ticketAssigneeCounts,
+  ticketCounts,
+  ticketEvents,
+  tickets,
+  users,
+} from "../db/schema.js";
 import { byUser } from "../history/repo.js";
 import { HttpError } from "../http/errors.js";
 import type { Actor } from "../http/route.js";
 import { preparedStatements } from "../db/prepared.js";
+import { SEARCH_LIMITS, searchPage, type SearchLimits } from "./search.js";
 import {
+  assigneeCombinationWhere,
+  assigneeCounterStats,
   combinationWhere,
   countedStats,
   counterStats,
   filterWhere,
   fromTickets,
+  searchIndexed,
   toStats,
   toTicket,
   visibleTo,
@@ -46,10 +56,18 @@ const FIELDS = [
 /** A requester may only close their ticket or open it again. */
 const REQUESTER_STATUSES: readonly string[] = ["open", "closed"];
 
-export function ticketsRepo(db: Db) {
-  // A search is planned for its term on every call: a generic plan cannot know whether the term
-  // is common (walk the newest tickets) or rare (the trigram indexes); see decision record 010.
+export function ticketsRepo(
+  db: Db,
+  searchLimits: SearchLimits = SEARCH_LIMITS,
+) {
   const prepared = preparedStatements();
+  /** The tickets with these ids (found by a query that kept to what the caller may see), in order. */
+  const byIds = (ids: number[], sort: Sort) =>
+    prepared(`tickets_by_ids_${sort}`, () =>
+      fromTickets(db, { micros: activityMicros })
+        .where(sql`${tickets.id} = ANY(${sql.placeholder("ids")}::bigint[])`)
+        .orderBy(...orderOf(sort)),
+    ).execute({ ids });
   const getIn = async (tx: Db, id: number, actor: Actor) => {
     const [row] = await fromTickets(tx).where(
       and(eq(tickets.id, id), visibleTo(actor)),
@@ -181,28 +199,60 @@ export function ticketsRepo(db: Db) {
       });
     },
 
-    /** One page in `sort`'s order (newest first by default), after the previous page's cursor. */
+    /**
+     * One page in `sort`'s order (newest first by default), after the previous page's cursor.
+     * `scanned` is set when a search stopped after examining that many tickets without reaching
+     * the end of the list; `next` then continues after the last one examined (decision record 014).
+     */
     async listPage(
       filters: TicketFilters,
       actor: Actor,
       limit: number,
       after?: After,
       sort: Sort = "newest",
-    ) {
+    ): Promise<{ tickets: Ticket[]; next?: string; scanned?: number }> {
+      if (filters.search) {
+        const found = await searchPage(
+          db,
+          prepared,
+          searchLimits,
+          { ...filters, search: filters.search },
+          actor,
+          { limit, after, sort },
+        );
+        const rows = found.ids.length === 0 ? [] : await byIds(found.ids, sort);
+        const page = rows.slice(0, limit);
+        const last = page.at(-1);
+        if (found.stoppedAt)
+          return {
+            tickets: page.map(toTicket),
+            next: encodeSortCursor(
+              sort,
+              found.stoppedAt,
+              found.stoppedAt.micros,
+            ),
+            scanned: searchLimits.window,
+          };
+        return {
+          tickets: page.map(toTicket),
+          next:
+            rows.length > limit && last
+              ? encodeSortCursor(sort, last.ticket, last.micros)
+              : undefined,
+        };
+      }
       const { shape, where, values } = filterWhere(filters, actor);
       const keyset = after === undefined ? undefined : keysetOf(sort);
-      const query = () =>
+      const order = sort === "newest" ? "" : `_${sort}`;
+      const name = `tickets_list_${limit}_${shape}${order}${keyset ? "_after" : ""}`;
+      const rows = await prepared(name, () =>
         fromTickets(db, sort === "activity" ? { micros: activityMicros } : {})
           .where(and(where, keyset))
           .orderBy(...orderOf(sort))
           // NOTE: the limit is written into the statement, not sent as a parameter: a generic
           // plan assumes a parameter LIMIT takes a tenth of the rows, so PostgreSQL would keep
           // planning every call.
-          .limit(sql.raw(String(limit + 1)) as unknown as number);
-      const order = sort === "newest" ? "" : `_${sort}`;
-      const name = `tickets_list_${limit}_${shape}${order}${keyset ? "_after" : ""}`;
-      const rows = await (
-        filters.search ? query() : prepared(name, query)
+          .limit(sql.raw(String(limit + 1)) as unknown as number),
       ).execute({
         ...values,
         after: after?.id,
@@ -226,21 +276,36 @@ export function ticketsRepo(db: Db) {
 
     /**
      * Every number in one round trip. The counters answer for everyone's tickets under the three
-     * enum filters; a search, an assignee or a requester's own tickets are counted.
+     * enum filters, by assignee too; a search or a requester's own tickets are counted.
      */
     async stats(filters: TicketFilters, actor: Actor): Promise<Stats> {
-      const counted =
-        filters.search ||
-        filters.assignee !== undefined ||
-        actor.user.role === "requester";
-      if (counted) {
+      if (filters.search || actor.user.role === "requester") {
         const { shape, where, values } = filterWhere(filters, actor);
-        const query = () => db.select(countedStats).from(tickets).where(where);
+        // The joined text's condition lets a search be counted through tickets_text_trgm_idx.
+        const indexed = filters.search && searchIndexed(filters.search);
+        const query = () =>
+          db
+            .select(countedStats)
+            .from(tickets)
+            .where(and(where, indexed || undefined));
         const [row] = await (
           filters.search
             ? query()
             : prepared(`tickets_stats_counted_${shape}`, query)
         ).execute(values);
+        return toStats(row as Record<string, number>);
+      }
+      if (filters.assignee !== undefined) {
+        const onTickets = filterWhere(filters, actor);
+        const onCounts = assigneeCombinationWhere(filters, actor);
+        const [row] = await prepared(
+          `tickets_stats_by_assignee_${onTickets.shape}`,
+          () =>
+            db
+              .select(assigneeCounterStats(onTickets.where))
+              .from(ticketAssigneeCounts)
+              .where(onCounts.where),
+        ).execute({ ...onTickets.values, ...onCounts.values });
         return toStats(row as Record<string, number>);
       }
       const { shape, where, values } = combinationWhere(ticketCounts, filters);

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { endpoints } from "../../contract/endpoints.js";
-import { LIMIT_DEFAULT } from "../../contract/tickets.js";
+import {
+  LIMIT_DEFAULT,
+  SEARCH_SCANNED_HEADER,
+} from "../../contract/tickets.js";
 import { HttpError } from "../http/errors.js";
 import { route } from "../http/route.js";
 import type { HistoryRepo } from "../history/repo.js";
@@ -39,6 +42,8 @@ export function ticketRoutes(
             cursor: ["Invalid cursor"],
           });
       if (page.next) reply.header("link", nextLink(request.url, page.next));
+      if (page.scanned !== undefined)
+        reply.header(SEARCH_SCANNED_HEADER, String(page.scanned));
       return page.tickets;
     },
   );

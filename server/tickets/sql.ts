@@ -11,7 +11,13 @@ import {
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
 import { likePattern } from "../db/like.js";
-import { ticketCounts, tickets, users, type TicketRow } from "../db/schema.js";
+import {
+  ticketAssigneeCounts,
+  ticketCounts,
+  tickets,
+  users,
+  type TicketRow,
+} from "../db/schema.js";
 import type { Actor } from "../http/route.js";
 
 const requester = alias(users, "requester");
@@ -111,6 +117,40 @@ export function combinationWhere(
 /** `123` or `#123` also finds the ticket with that number. */
 const TICKET_NUMBER = /^#?([1-9]\d{0,15})$/;
 
+/** The search condition: the term in title or description (exact), or the ticket number. */
+function searchPart(term: string): Part {
+  const number = TICKET_NUMBER.exec(term)?.[1];
+  const text = [
+    ilike(tickets.title, sql.placeholder("pattern")),
+    ilike(tickets.description, sql.placeholder("pattern")),
+  ];
+  const values = { pattern: likePattern(term) };
+  return number === undefined
+    ? ["search", or(...text), values]
+    : [
+        "search_or_id",
+        or(...text, eq(tickets.id, sql.placeholder("number"))),
+        { ...values, number: Number(number) },
+      ];
+}
+
+/** The search condition alone, with its shape and values. */
+export function searchWhere(term: string): Where {
+  return where([searchPart(term)]);
+}
+
+/**
+ * What tickets_text_trgm_idx (migration 0012) can answer, with the same placeholders as
+ * searchWhere: the term anywhere in the joined text, or the number. Implied by the exact
+ * condition, and cheaper to test on a row (one lower() instead of one per column and per call).
+ */
+export function searchIndexed(term: string): SQL {
+  const text = sql`lower(${tickets.title} || ' ' || ${tickets.description}) LIKE lower(${sql.placeholder("pattern")})`;
+  return TICKET_NUMBER.test(term)
+    ? or(text, eq(tickets.id, sql.placeholder("number")))!
+    : text;
+}
+
 export function filterWhere(filters: TicketFilters, actor: Actor): Where {
   const parts = combinationParts(tickets, filters);
   if (actor.user.role === "requester")
@@ -131,23 +171,7 @@ export function filterWhere(filters: TicketFilters, actor: Actor): Where {
           ],
     );
   }
-  if (filters.search) {
-    const number = TICKET_NUMBER.exec(filters.search)?.[1];
-    const text = [
-      ilike(tickets.title, sql.placeholder("pattern")),
-      ilike(tickets.description, sql.placeholder("pattern")),
-    ];
-    const values = { pattern: likePattern(filters.search) };
-    parts.push(
-      number === undefined
-        ? ["search", or(...text), values]
-        : [
-            "search_or_id",
-            or(...text, eq(tickets.id, sql.placeholder("number"))),
-            { ...values, number: Number(number) },
-          ],
-    );
-  }
+  if (filters.search) parts.push(searchPart(filters.search));
   return where(parts);
 }
 
@@ -202,6 +226,35 @@ export const counterStats = statsColumns(
     eq(tickets.status, ticketCounts.status),
   )})) FILTER (WHERE ${ticketCounts.tickets} > 0)`,
 );
+
+/**
+ * Adds up the matching rows of ticket_assignee_counts (at most 64 per assignee); the oldest ticket
+ * is one walk of tickets_assignee_newest_idx from its oldest end under `ticketsWhere`, the same
+ * filters over tickets.
+ */
+export const assigneeCounterStats = (ticketsWhere: SQL | undefined) =>
+  statsColumns(
+    ticketAssigneeCounts,
+    (where) =>
+      sql<number>`coalesce(sum(${ticketAssigneeCounts.tickets})${filtered(where)}, 0)::int`,
+    sql`(SELECT min(${tickets.createdAt}) FROM ${tickets} WHERE ${ticketsWhere ?? sql`true`})`,
+  );
+
+/** The assignee filter over ticket_assignee_counts (0: unassigned) and the enum filters. */
+export function assigneeCombinationWhere(
+  filters: TicketFilters,
+  actor: Actor,
+): Where {
+  const who = filters.assignee === "me" ? actor.user.id : filters.assignee;
+  return where([
+    [
+      "assignee",
+      eq(ticketAssigneeCounts.assignee, sql.placeholder("assignee")),
+      { assignee: who === "none" || who === undefined ? 0 : Number(who) },
+    ],
+    ...combinationParts(ticketAssigneeCounts, filters),
+  ]);
+}
 
 export function toStats(counts: Record<string, number>): Stats {
   const total = counts.total ?? 0;

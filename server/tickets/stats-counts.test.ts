@@ -11,6 +11,10 @@ const COUNTERS = `SELECT category, priority, status, tickets::int AS tickets FRO
   WHERE tickets <> 0 ORDER BY category, priority, status`;
 const COUNTED = `SELECT category, priority, status, count(*)::int AS tickets FROM tickets
   GROUP BY category, priority, status ORDER BY category, priority, status`;
+const ASSIGNEE_COUNTERS = `SELECT assignee::int, category, priority, status, tickets::int AS tickets
+  FROM ticket_assignee_counts WHERE tickets <> 0 ORDER BY 1, 2, 3, 4`;
+const ASSIGNEE_COUNTED = `SELECT coalesce(assignee_id, 0)::int AS assignee, category, priority, status,
+  count(*)::int AS tickets FROM tickets GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
 
 // 40 tickets over the last 11 days, cycling through the values at different rates.
 const RAW_INSERT = `INSERT INTO tickets (title, description, category, priority, status, created_at)
@@ -25,8 +29,10 @@ describe.each(DB_KINDS)("ticket_counts on %s", (kind) => {
   const ctx = useTestApp(kind);
   const run = <Row = unknown>(sqlText: string, params: unknown[] = []) =>
     ctx.database.session((s) => s.query<Row>(sqlText, params));
-  const expectExact = async () =>
+  const expectExact = async () => {
     expect(await run(COUNTERS)).toEqual(await run(COUNTED));
+    expect(await run(ASSIGNEE_COUNTERS)).toEqual(await run(ASSIGNEE_COUNTED));
+  };
   const inject = async (
     method: "GET" | "POST" | "PATCH",
     url: string,
@@ -65,6 +71,14 @@ describe.each(DB_KINDS)("ticket_counts on %s", (kind) => {
       title: "Renamed",
     });
     await expectExact();
+    await inject("PATCH", `/api/tickets/${created[2].id}`, {
+      assignee_id: ctx.people.agent.user.id,
+    });
+    await inject("PATCH", `/api/tickets/${created[0].id}`, {
+      assignee_id: ctx.people.admin.user.id,
+      status: "open",
+    });
+    await expectExact();
 
     await run(RAW_INSERT);
     await run(
@@ -74,6 +88,9 @@ describe.each(DB_KINDS)("ticket_counts on %s", (kind) => {
     await run(
       `UPDATE tickets SET category = 'general', status = 'open' WHERE priority = 'low'`,
     );
+    await run(`UPDATE tickets SET assignee_id = $1 WHERE id % 4 = 1`, [
+      ctx.people.agent.user.id,
+    ]);
     await expectExact();
     await run(`DELETE FROM tickets WHERE id % 3 = 0`);
     await expectExact();
@@ -116,6 +133,12 @@ describe.each(DB_KINDS)("ticket_counts on %s", (kind) => {
       await run("DELETE FROM tickets");
       await run(RAW_INSERT);
       await create({ category: "general", priority: "critical" });
+      await run(`UPDATE tickets SET assignee_id = $1 WHERE id % 3 = 0`, [
+        ctx.people.agent.user.id,
+      ]);
+      await run(`UPDATE tickets SET assignee_id = $1 WHERE id % 3 = 1`, [
+        ctx.people.admin.user.id,
+      ]);
     });
 
     it.each([
@@ -126,6 +149,11 @@ describe.each(DB_KINDS)("ticket_counts on %s", (kind) => {
       "category=technical&status=in_progress",
       "category=account&priority=low&status=open",
       "category=general&priority=critical&status=in_progress",
+      "assignee=me",
+      "assignee=none",
+      "assignee=none&status=open",
+      "assignee=me&category=billing",
+      "assignee=me&category=account&priority=low&status=open",
     ])(
       "?%s: counters, a search matching all and the list agree",
       async (query) => {

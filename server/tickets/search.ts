@@ -1,0 +1,174 @@
+import { and, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import type { Priority, Sort, TicketFilters } from "../../contract/tickets.js";
+import type { Db } from "../db/client.js";
+import type { preparedStatements } from "../db/prepared.js";
+import { tickets } from "../db/schema.js";
+import type { Actor } from "../http/route.js";
+import {
+  activityMicros,
+  keysetOf,
+  orderOf,
+  priorityRank,
+  type After,
+} from "./sort.js";
+import { filterWhere, searchIndexed, searchWhere } from "./sql.js";
+
+/**
+ * A search page does a bounded amount of work whatever the term (decision record 014):
+ * 1. it walks the first `window` tickets under the filters, in the sort's order, and stops at a full page
+ *    (a common term) or when it has examined all of them (the end of the list: complete);
+ * 2. when none of them matched, it asks the trigram index for every match past the cursor, and
+ *    answers completely when there are at most `indexCap` of them (an absent or rare term);
+ * 3. otherwise it answers the matches among the `window` it walked (maybe none), and the next page
+ *    continues after the last ticket examined (`stoppedAt`).
+ * The index is asked only when the walk found nothing: a term with a few matches among the newest
+ * tickets is usually in thousands of older ones, and reading those costs what the walk saves.
+ */
+export type SearchLimits = { window: number; indexCap: number };
+export const SEARCH_LIMITS: SearchLimits = { window: 1000, indexCap: 1000 };
+
+export type SearchPage = {
+  /** Matching ids in the sort's order: at most `limit + 1` (one more means there are more). */
+  ids: number[];
+  /** The ticket to continue after when the walk stopped at the window's end. */
+  stoppedAt?: { id: number; priority: Priority; micros: string };
+};
+
+type Prepared = ReturnType<typeof preparedStatements>;
+
+/** The sort's keys as columns of a subquery, and its order over them (so PostgreSQL keeps the order). */
+const keyColumns = {
+  id: tickets.id,
+  createdAt: tickets.createdAt,
+  updatedAt: tickets.updatedAt,
+  priority: tickets.priority,
+  rank: sql<number>`${priorityRank}`.as("rank"),
+  micros: activityMicros.as("micros"),
+};
+type Keys = {
+  id: AnyColumn | SQL.Aliased;
+  createdAt: AnyColumn | SQL.Aliased;
+  updatedAt: AnyColumn | SQL.Aliased;
+  rank: AnyColumn | SQL.Aliased;
+};
+function orderOver(sort: Sort, keys: Keys): SQL[] {
+  const by = (key: AnyColumn | SQL.Aliased, way: "ASC" | "DESC") =>
+    sql`${key} ${sql.raw(way)}`;
+  switch (sort) {
+    case "oldest":
+      return [by(keys.createdAt, "ASC"), by(keys.id, "ASC")];
+    case "priority":
+      return [
+        by(keys.rank, "DESC"),
+        by(keys.createdAt, "DESC"),
+        by(keys.id, "DESC"),
+      ];
+    case "activity":
+      return [by(keys.updatedAt, "DESC"), by(keys.id, "DESC")];
+    default:
+      return [by(keys.createdAt, "DESC"), by(keys.id, "DESC")];
+  }
+}
+
+export async function searchPage(
+  db: Db,
+  prepared: Prepared,
+  limits: SearchLimits,
+  filters: TicketFilters & { search: string },
+  actor: Actor,
+  { limit, after, sort }: { limit: number; after?: After; sort: Sort },
+): Promise<SearchPage> {
+  const base = filterWhere({ ...filters, search: undefined }, actor);
+  const match = searchWhere(filters.search);
+  const indexed = searchIndexed(filters.search);
+  const keyset = after === undefined ? undefined : keysetOf(sort);
+  const values = {
+    ...base.values,
+    ...match.values,
+    after: after?.id,
+    rank: after?.rank,
+    micros: after?.micros,
+  };
+  const window = limits.window;
+
+  const walk = () => {
+    // NOTE: the window's LIMIT is inside the subquery, so whatever the term's estimated frequency
+    // the plan is an index walk of at most `window` rows, stopping early at a full page.
+    const candidates = db
+      .select({
+        ...keyColumns,
+        hit: sql<boolean>`${and(indexed, match.where)}`.as("hit"),
+        n: sql<number>`row_number() OVER (ORDER BY ${sql.join(orderOf(sort), sql`, `)})`.as(
+          "n",
+        ),
+      })
+      .from(tickets)
+      .where(and(base.where, keyset))
+      .orderBy(...orderOf(sort))
+      .limit(sql.raw(String(window)) as unknown as number)
+      .as("candidates");
+    return db
+      .select({
+        id: candidates.id,
+        priority: candidates.priority,
+        micros: candidates.micros,
+        hit: candidates.hit,
+        n: candidates.n,
+      })
+      .from(candidates)
+      .where(
+        sql`${candidates.hit} OR ${candidates.n} = ${sql.raw(String(window))}`,
+      )
+      .orderBy(...orderOver(sort, candidates))
+      .limit(sql.raw(String(limit + 2)) as unknown as number);
+  };
+  const order = sort === "newest" ? "" : `_${sort}`;
+  const name = `tickets_search_${window}_${limit}_${base.shape}_${match.shape}${order}${keyset ? "_after" : ""}`;
+
+  const rows = await prepared(name, walk).execute(values);
+  const hits = rows.filter((row) => row.hit).map((row) => row.id);
+  const last = rows.find((row) => Number(row.n) === window);
+  if (hits.length > limit || !last) return { ids: hits.slice(0, limit + 1) };
+  if (hits.length > 0) return { ids: hits, stoppedAt: last };
+  const all = await fromIndex(
+    db,
+    and(base.where, keyset, indexed, match.where),
+    values,
+    sort,
+    limits.indexCap,
+  );
+  return all.length <= limits.indexCap
+    ? { ids: all.slice(0, limit + 1) }
+    : { ids: [], stoppedAt: last };
+}
+
+/**
+ * Up to `cap + 1` matching ids in the sort's order, read through the trigram index only: a term
+ * rare among the first tickets may still be common, and neither a sequential scan nor a walk is
+ * bounded then, while the index read stops after `cap + 1` matches.
+ */
+async function fromIndex(
+  db: Db,
+  where: SQL | undefined,
+  values: Record<string, unknown>,
+  sort: Sort,
+  cap: number,
+): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
+    );
+    const found = tx
+      .select(keyColumns)
+      .from(tickets)
+      .where(where)
+      .limit(cap + 1)
+      .as("found");
+    const rows = await tx
+      .select({ id: found.id })
+      .from(found)
+      .orderBy(...orderOver(sort, found))
+      .execute(values);
+    return rows.map((row) => row.id);
+  });
+}
