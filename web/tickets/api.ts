@@ -10,11 +10,12 @@ import type {
   ClassifyResponse,
 } from "../../contract/classify.js";
 import { endpoints } from "../../contract/endpoints.js";
-import type {
-  CreateTicket,
-  Ticket,
-  TicketFilters,
-  UpdateTicket,
+import {
+  SEARCH_SCANNED_HEADER,
+  type CreateTicket,
+  type Ticket,
+  type TicketFilters,
+  type UpdateTicket,
 } from "../../contract/tickets.js";
 import type { Person } from "../../contract/people.js";
 import { call, request } from "../lib/api-client.js";
@@ -57,7 +58,12 @@ export const ticketListOptions = (view: ListView) =>
         query: { ...view, cursor: pageParam },
         signal,
       });
-      return { tickets: data, next: nextCursor(headers.get("link")) };
+      const scanned = headers.get(SEARCH_SCANNED_HEADER);
+      return {
+        tickets: data,
+        next: nextCursor(headers.get("link")),
+        ...(scanned !== null && { scanned: Number(scanned) }),
+      };
     },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next,

@@ -3,7 +3,8 @@ import type { Ticket, TicketFilters } from "../../contract/tickets.js";
 import type { ListView } from "./filters-from-search.js";
 import { compareIn } from "./sort-order.js";
 
-export type Page = { tickets: Ticket[]; next?: string };
+/** `scanned`: the page stopped after examining that many tickets (a search; see the contract). */
+export type Page = { tickets: Ticket[]; next?: string; scanned?: number };
 export type Pages = InfiniteData<Page, string | undefined>;
 
 /**

@@ -6,6 +6,7 @@ import { matchesFilters, ticketListOptions, useUpdateTicket } from "./api.js";
 import { useShortcuts } from "../lib/shortcuts.js";
 import { filtersOf, type ListView } from "./filters-from-search.js";
 import { LeftNotice, undoPatch, type Left } from "./left-notice.js";
+import { SearchProgress, searchedSoFar } from "./search-progress.js";
 import type { TicketView } from "./ticket-controls.js";
 import { TicketItem } from "./ticket-item.js";
 import { TicketTable } from "./ticket-table.js";
@@ -42,8 +43,20 @@ export function TicketList({
   const tickets = query.data?.pages.flatMap((page) => page.tickets) ?? [];
   const end = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  // After a failed page, loading more waits for the button instead of retrying on every scroll.
-  const autoLoad = hasNextPage && !query.isFetchNextPageError;
+  const searched = searchedSoFar(query.data?.pages);
+  // After a failed page, loading more waits for the button instead of retrying on every scroll;
+  // so does a search that stopped short of the end of the list (each page is another search).
+  const autoLoad =
+    hasNextPage && !query.isFetchNextPageError && searched === undefined;
+  const searchProgress = searched !== undefined && (
+    <SearchProgress
+      searched={searched}
+      found={tickets.length}
+      sort={filters.sort ?? "newest"}
+      busy={isFetchingNextPage}
+      onContinue={() => void fetchNextPage()}
+    />
+  );
 
   useEffect(() => {
     const target = end.current;
@@ -146,11 +159,13 @@ export function TicketList({
     return (
       <>
         {notices}
-        <p role="status" className="muted placeholder">
-          {Object.values(filtersOf(filters)).some(Boolean)
-            ? "No tickets match these filters."
-            : "No tickets yet. Submit the first one above."}
-        </p>
+        {searchProgress || (
+          <p role="status" className="muted placeholder">
+            {Object.values(filtersOf(filters)).some(Boolean)
+              ? "No tickets match these filters."
+              : "No tickets yet. Submit the first one above."}
+          </p>
+        )}
       </>
     );
 
@@ -193,20 +208,21 @@ export function TicketList({
             Could not load more tickets: {query.error?.message}
           </p>
         )}
-        {hasNextPage ? (
-          <button
-            type="button"
-            disabled={isFetchingNextPage}
-            onClick={() => void fetchNextPage()}
-          >
-            {isFetchingNextPage ? "Loading more…" : "Load more tickets"}
-          </button>
-        ) : (
-          <p className="muted">
-            {tickets.length === 1 ? "1 ticket" : `${tickets.length} tickets`}{" "}
-            shown — that is all.
-          </p>
-        )}
+        {searchProgress ||
+          (hasNextPage ? (
+            <button
+              type="button"
+              disabled={isFetchingNextPage}
+              onClick={() => void fetchNextPage()}
+            >
+              {isFetchingNextPage ? "Loading more…" : "Load more tickets"}
+            </button>
+          ) : (
+            <p className="muted">
+              {tickets.length === 1 ? "1 ticket" : `${tickets.length} tickets`}{" "}
+              shown — that is all.
+            </p>
+          ))}
       </div>
     </>
   );
