@@ -1,129 +1,320 @@
 /**
- * Throughput and latency per request kind, over real HTTP against the configured database:
+ * Throughput, latency and CPU per request kind, over real HTTP against the configured database:
  * wrk (a C load generator, so the clients do not take the app's CPU) with --clients connections
- * for --duration seconds per kind, after a short warm-up, signed in with an agent's bearer token.
- * The app runs in this process, so its CPU time per request is this process's (wrk's is not).
- * Needs wrk (Debian: apt-get install wrk).
+ * for --duration seconds per kind after a warm-up, signed in with an agent's bearer token. The app
+ * runs in a process of its own (scripts/bench/server.ts), so its CPU time and that of its
+ * PostgreSQL backends (found by application name) are read from /proc. With --baseline DIR (a
+ * checkout of an older build), both builds run on the same database, alternately, --rounds times
+ * each; the table shows medians. Then pgbench runs the same SQL prepared and unprepared.
+ * Needs wrk and pgbench (Debian: apt-get install wrk postgresql-client).
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
-import { parseArgs } from "node:util";
+import { parseArgs, promisify } from "node:util";
 import { credentialsRepo } from "../server/auth/credentials-repo.js";
-import { disabledClassifier } from "../server/classify/classifier.js";
 import { loadConfig } from "../server/config.js";
-import { createLogger } from "../server/logger.js";
-import { startService } from "../server/start.js";
 import { openDatabaseFor, positiveInteger } from "./cli.js";
+import { backendCpu, backendCpuSpent, cpuMs } from "./bench/cpu.js";
+import { rawKinds } from "./bench/raw-kinds.js";
+import { pgbench } from "./bench/raw-sql.js";
 import { seedPeople } from "./demo-people.js";
 
 const { values } = parseArgs({
   options: {
     clients: { type: "string", default: "16" },
     duration: { type: "string", default: "10" },
+    rounds: { type: "string", default: "1" },
+    baseline: { type: "string" },
+    only: { type: "string" },
+    "no-raw": { type: "boolean", default: false },
   },
 });
 const clients = positiveInteger("clients", values.clients);
 const duration = positiveInteger("duration", values.duration);
+const rounds = positiveInteger("rounds", values.rounds);
+const only = values.only ? new RegExp(values.only) : undefined;
 const WARM_UP_SECONDS = 2;
 
 const config = loadConfig();
+if (config.database.kind !== "postgres") {
+  process.stderr.write("The bench needs PostgreSQL: set DATABASE_URL.\n");
+  process.exit(1);
+}
+const url = config.database.url;
 const database = await openDatabaseFor(config);
-const [{ count: ticketCount } = { count: 0 }] = await database.session(
-  (session) =>
-    session.query<{ count: number }>(
-      "SELECT count(*)::int AS count FROM tickets",
-    ),
-);
+const query = <Row>(text: string, params?: unknown[]) =>
+  database.session((s) => s.query<Row>(text, params));
+const [{ count: ticketCount } = { count: 0 }] = await query<{
+  count: number;
+}>("SELECT count(*)::int AS count FROM tickets");
 if (ticketCount === 0) {
   process.stderr.write("No tickets to measure: run `npm run seed` first.\n");
   process.exit(1);
 }
 // Existing ids for get; a random sample, so the cache does not hold just the newest rows.
-const ids = await database.session((session) =>
-  session.query<{ id: number }>(
-    "SELECT id FROM tickets ORDER BY random() LIMIT 1000",
-  ),
+const ids = await query<{ id: number }>(
+  "SELECT id FROM tickets ORDER BY random() LIMIT 1000",
 );
-const { app } = await startService(config, createLogger("silent"), {
-  database,
-  classifier: disabledClassifier,
-});
-const base = await app.listen({ host: "127.0.0.1", port: 0 });
 const people = await seedPeople(database);
+const agentId = people.agents[0]!;
 const credentials = credentialsRepo(database.db);
-const token = await credentials.createToken(people.agents[0]!, "bench");
+const token = await credentials.createToken(agentId, "bench");
 
-const first = await fetch(`${base}/api/tickets/`, {
+type Build = { name: string; base: string; pid: number; stop(): void };
+
+/** Starts scripts/bench/server.ts for the checkout at `root`; resolves once it listens. */
+function startBuild(name: string, root: string): Promise<Build> {
+  const child = spawn(
+    "npx",
+    [
+      "tsx",
+      fileURLToPath(new URL("./bench/server.ts", import.meta.url)),
+      "--root",
+      root,
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, PGAPPNAME: `bench-${name}`, LOG_LEVEL: "silent" },
+      stdio: ["ignore", "pipe", "inherit"],
+      detached: true,
+    },
+  );
+  return new Promise((done, fail) => {
+    child.once("exit", (code) => fail(new Error(`${name} exited (${code})`)));
+    createInterface({ input: child.stdout! }).once("line", (line) => {
+      const [base, pid] = line.trim().split(" ");
+      done({
+        name,
+        base: base!,
+        pid: Number(pid),
+        stop: () => process.kill(-child.pid!, "SIGTERM"),
+      });
+    });
+  });
+}
+
+const run = promisify(execFile);
+
+const builds = [await startBuild("new", resolve("."))];
+if (values.baseline)
+  builds.unshift(await startBuild("old", resolve(values.baseline)));
+
+const first = await fetch(`${builds.at(-1)!.base}/api/tickets/`, {
   headers: { authorization: `Bearer ${token.token}` },
 });
 const page2 = /<([^>]+)>/.exec(first.headers.get("link") ?? "")?.[1];
 if (!page2) throw new Error("The first page has no Link to a next page");
 
-const kinds: [name: string, paths: string[]][] = [
-  ["list newest", ["/api/tickets/"]],
-  ["list category", ["/api/tickets/?category=billing"]],
+const list = (query: string) => [`/api/tickets/?${query}`];
+const stats = (query: string) => [`/api/tickets/stats/?${query}`];
+const kinds: [name: string, paths: string[]][] = (
   [
-    "list category+priority+status",
-    ["/api/tickets/?category=billing&priority=critical&status=open"],
-  ],
-  ["list assignee none", ["/api/tickets/?assignee=none"]],
-  ["list page 2 (cursor)", [page2]],
-  ["search common word", ["/api/tickets/?search=password"]],
-  ["search rare word", ["/api/tickets/?search=kubernetes"]],
-  ["search no match", ["/api/tickets/?search=zeppelin"]],
-  ["stats", ["/api/tickets/stats/"]],
-  ["stats category", ["/api/tickets/stats/?category=technical"]],
-  ["get by id", ids.map(({ id }) => `/api/tickets/${id}/`)],
-];
+    ["list newest", list("")],
+    ["list category", list("category=billing")],
+    ["list priority", list("priority=critical")],
+    ["list status", list("status=open")],
+    [
+      "list category+priority+status",
+      list("category=billing&priority=critical&status=open"),
+    ],
+    ["list assignee me", list("assignee=me")],
+    ["list assignee none", list("assignee=none")],
+    ["list assignee none+status", list("assignee=none&status=open")],
+    [
+      "list assignee me+category+status",
+      list("assignee=me&category=technical&status=in_progress"),
+    ],
+    ["list page 2 (cursor)", [page2]],
+    ["search common (login)", list("search=login")],
+    ["search rare (kubernetes)", list("search=kubernetes")],
+    ["search absent (zeppelin)", list("search=zeppelin")],
+    ["stats", stats("")],
+    ["stats category", stats("category=technical")],
+    [
+      "stats category+priority+status",
+      stats("category=billing&priority=critical&status=open"),
+    ],
+    ["stats assignee me", stats("assignee=me")],
+    ["stats assignee none+status", stats("assignee=none&status=open")],
+    ["stats search common (login)", stats("search=login")],
+    ["stats search absent (zeppelin)", stats("search=zeppelin")],
+    ["get by id", ids.map(({ id }) => `/api/tickets/${id}/`)],
+  ] satisfies [string, string[]][]
+).filter(([name]) => !only || only.test(name));
 
-const execFileAsync = promisify(execFile);
 const script = fileURLToPath(new URL("./bench.lua", import.meta.url));
 const pathsFile = join(tmpdir(), `ticketdesk-bench-${process.pid}.txt`);
-const wrk = async (seconds: number) =>
+const wrk = async (base: string, seconds: number) =>
   (
-    await execFileAsync(
+    await run(
       "wrk",
-      ["-t2", `-c${clients}`, `-d${seconds}s`, "-s", script, base],
+      [
+        "-t2",
+        `-c${clients}`,
+        `-d${seconds}s`,
+        "--timeout",
+        "10s",
+        "-s",
+        script,
+        base,
+      ],
       { env: { ...process.env, TOKEN: token.token, PATHS: pathsFile } },
     )
   ).stdout;
 
-process.stdout.write(
-  `${database.kind}, ${ticketCount.toLocaleString("en-US")} tickets, ${clients} clients, ${duration} s per kind after ${WARM_UP_SECONDS} s warm-up\n\n`,
-);
-const row = (cells: (string | number)[]) =>
+type Sample = {
+  rate: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  app: number;
+  pg: number;
+};
+async function measure(build: Build): Promise<Sample> {
+  await wrk(build.base, WARM_UP_SECONDS);
+  const application = `bench-${build.name}`;
+  const [app0, pg0] = [
+    await cpuMs(build.pid),
+    await database.session((s) => backendCpu(s, application)),
+  ];
+  const last = (await wrk(build.base, duration)).trim().split("\n").at(-1)!;
+  const [app1, pg1] = [
+    await cpuMs(build.pid),
+    await database.session((s) => backendCpu(s, application)),
+  ];
+  const [requests, errors, rate, p50, p95, p99] = last
+    .split(" ")
+    .map(Number) as number[];
+  return {
+    rate: rate!,
+    p50: p50!,
+    p95: p95!,
+    p99: p99!,
+    errors: errors!,
+    app: (app1 - app0) / requests!,
+    pg: backendCpuSpent(pg0, pg1) / requests!,
+  };
+}
+
+const median = (numbers: number[]) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2
+    ? sorted[Math.floor(middle)]!
+    : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const cell = (cells: (string | number)[], first = 34) =>
   cells
-    .map((cell, i) =>
-      i === 0 ? String(cell).padEnd(30) : String(cell).padStart(11),
-    )
+    .map((c, i) => (i === 0 ? String(c).padEnd(first) : String(c).padStart(11)))
     .join("") + "\n";
-process.stdout.write(
-  row(["kind", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "app CPU ms"]),
+const out = (text: string) => process.stdout.write(text);
+
+const { stdout: cpuModel } = await run("sh", [
+  "-c",
+  "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2; nproc; uptime",
+]);
+out(
+  `${ticketCount.toLocaleString("en-US")} tickets, ${clients} clients, ${duration} s per run after ${WARM_UP_SECONDS} s warm-up, ` +
+    `${rounds} round(s) of ${builds.map((b) => b.name).join(" then ")}, medians\n` +
+    `machine: ${cpuModel.trim().replace(/\n/g, " | ")}\n\n`,
+);
+out(
+  cell([
+    "kind",
+    "build",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "errors",
+    "app ms/req",
+    "pg ms/req",
+    "× req/s",
+  ]),
 );
 try {
   for (const [name, paths] of kinds) {
     await writeFile(pathsFile, paths.join("\n") + "\n");
-    await wrk(WARM_UP_SECONDS);
-    const cpu = process.cpuUsage();
-    const last = (await wrk(duration)).trim().split("\n").at(-1)!;
-    const { user, system } = process.cpuUsage(cpu);
-    const [requests, errors, rate, p50, p95, p99] = last.split(" ");
-    const cpuMs = (user + system) / 1000 / Number(requests);
-    process.stdout.write(
-      row([name, rate!, p50!, p95!, p99!, errors!, cpuMs.toFixed(2)]),
+    const samples = new Map(builds.map((b) => [b.name, [] as Sample[]]));
+    for (let round = 0; round < rounds; round++)
+      for (const build of builds)
+        samples.get(build.name)!.push(await measure(build));
+    const rates = new Map<string, number>();
+    for (const build of builds) {
+      const all = samples.get(build.name)!;
+      const pick = (key: keyof Sample) => median(all.map((s) => s[key]));
+      rates.set(build.name, pick("rate"));
+      const ratio =
+        build.name === "new" && rates.has("old")
+          ? (pick("rate") / rates.get("old")!).toFixed(2)
+          : "";
+      out(
+        cell([
+          name,
+          build.name,
+          pick("rate").toFixed(0),
+          pick("p50").toFixed(1),
+          pick("p95").toFixed(1),
+          pick("p99").toFixed(1),
+          all.reduce((sum, s) => sum + s.errors, 0),
+          pick("app").toFixed(2),
+          pick("pg").toFixed(2),
+          ratio,
+        ]),
+      );
+    }
+  }
+  if (!values["no-raw"]) {
+    out(
+      `\nRaw SQL ceiling: the app's SQL through pgbench, ${clients} clients, ${duration} s each\n`,
     );
+    out(
+      cell([
+        "statement",
+        "prep tps",
+        "prep ms",
+        "simple tps",
+        "simple ms",
+        "× prep",
+      ]),
+    );
+    for (const raw of rawKinds(database.db, agentId, ticketCount)) {
+      if (only && !only.test(raw.name)) continue;
+      const options = { clients, seconds: duration, setup: raw.setup };
+      const prepared = await pgbench(url, raw.sql, {
+        ...options,
+        mode: "prepared",
+      });
+      const simple = await pgbench(url, raw.sql, {
+        ...options,
+        mode: "simple",
+      });
+      out(
+        cell([
+          raw.name,
+          prepared.tps.toFixed(0),
+          prepared.latencyMs.toFixed(2),
+          simple.tps.toFixed(0),
+          simple.latencyMs.toFixed(2),
+          (prepared.tps / simple.tps).toFixed(2),
+        ]),
+      );
+    }
   }
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === "ENOENT")
-    process.stderr.write("wrk is missing: apt-get install wrk\n");
+    process.stderr.write(
+      "wrk or pgbench is missing: apt-get install wrk postgresql-client\n",
+    );
   throw error;
 } finally {
   await rm(pathsFile, { force: true });
+  for (const build of builds) build.stop();
   await credentials.revokeToken(token.id);
-  await app.close();
   await database.close();
 }
