@@ -8,8 +8,10 @@ import { ApiErrorBody } from "./errors.js";
 import { TicketEventList } from "./events.js";
 import { Health } from "./health.js";
 import {
+  AttachmentId,
   Delivery,
   DeliveryId,
+  InboundStored,
   DeliveryList,
   MailSettings,
   OutboxQuery,
@@ -363,6 +365,28 @@ export const endpoints = {
     response: TicketMail,
     errors: [400, 404],
   }),
+  attachment: endpoint({
+    method: "GET",
+    path: "/api/tickets/:id/attachments/:attachment",
+    summary:
+      "Download a file that came with a mail on the ticket (as application/octet-stream)",
+    tag: "mail",
+    access: "user",
+    params: AttachmentId,
+    status: 200,
+    errors: [400, 404],
+  }),
+  inboundEmail: endpoint({
+    method: "POST",
+    path: "/api/inbound/email",
+    summary:
+      "Take one raw message (Content-Type: message/rfc822, Authorization: Bearer <INBOUND_TOKEN>) from a mail server or provider; stored at once, processed after",
+    tag: "mail",
+    access: "anyone",
+    status: 200,
+    response: InboundStored,
+    errors: [400, 401, 404, 413, 415],
+  }),
   mailSettings: endpoint({
     method: "GET",
     path: "/api/mail/settings",
@@ -377,13 +401,13 @@ export const endpoints = {
     method: "POST",
     path: "/api/mail/test",
     summary:
-      "Send a test mail now (to the caller unless `to` is given); 503 with the SMTP server's answer when it fails",
+      "Send a test mail now (to the caller unless `to` is given); 409 when mail is not configured, 503 with the SMTP server's answer when it fails",
     tag: "mail",
     access: "admin",
     body: TestMail,
     status: 200,
     response: TestMailSent,
-    errors: [400, 503],
+    errors: [400, 409, 503],
   }),
   outbox: endpoint({
     method: "GET",

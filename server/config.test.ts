@@ -167,6 +167,10 @@ describe("mail settings", () => {
     expect(result.ok && result.config.mail).toEqual({
       smtpUrl: "smtp://user:secret@mail.example:587",
       from: { name: "Example Support", address: "support@example.com" },
+      imapUrls: [],
+      inboundToken: undefined,
+      inboundSenders: "anyone",
+      attachmentMaxBytes: 10 * 1024 * 1024,
       baseUrl: "https://help.example.com",
     });
     const plain = parseConfig({ MAIL_FROM: "help@example.com", PORT: "9000" });
@@ -179,7 +183,7 @@ describe("mail settings", () => {
   it("refuse SMTP_URL without MAIL_FROM, another protocol, and a MAIL_FROM that is no address", () => {
     expect(parseConfig({ SMTP_URL: "smtp://mail.example" })).toEqual({
       ok: false,
-      problems: ["MAIL_FROM: required when SMTP_URL is set"],
+      problems: ["MAIL_FROM: required when SMTP_URL or IMAP_URL is set"],
     });
     const wrong = parseConfig({
       SMTP_URL: "http://mail.example",

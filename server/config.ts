@@ -91,6 +91,29 @@ const Env = z.object({
       )
       .optional(),
   ),
+  IMAP_URL: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(/[\s,]+/)
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.url({
+          protocol: /^imaps?$/,
+          error: "each must be imap://… or imaps://…",
+        }),
+      ),
+    ),
+  INBOUND_TOKEN: z.preprocess(
+    blankAsUndefined,
+    z.string().min(20, "must be at least 20 characters").optional(),
+  ),
+  INBOUND_SENDERS: z.enum(["anyone", "known"]).default("anyone"),
+  MAIL_ATTACHMENT_MAX_MB: z.coerce.number().min(0).max(100).default(10),
 });
 
 /** `support@example.com` or `Example Support <support@example.com>`. */
@@ -149,6 +172,10 @@ function toConfig(env: z.infer<typeof Env>) {
     mail: {
       smtpUrl: env.SMTP_URL,
       from: env.MAIL_FROM,
+      imapUrls: env.IMAP_URL,
+      inboundToken: env.INBOUND_TOKEN,
+      inboundSenders: env.INBOUND_SENDERS,
+      attachmentMaxBytes: Math.round(env.MAIL_ATTACHMENT_MAX_MB * 1024 * 1024),
       baseUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(
         /\/+$/,
         "",
@@ -186,10 +213,14 @@ export function parseConfig(
       ok: false,
       problems: ["ADMIN_EMAIL, ADMIN_PASSWORD: set both, or neither"],
     };
-  if (parsed.success && parsed.data.SMTP_URL && !parsed.data.MAIL_FROM)
+  if (
+    parsed.success &&
+    (parsed.data.SMTP_URL || parsed.data.IMAP_URL.length > 0) &&
+    !parsed.data.MAIL_FROM
+  )
     return {
       ok: false,
-      problems: ["MAIL_FROM: required when SMTP_URL is set"],
+      problems: ["MAIL_FROM: required when SMTP_URL or IMAP_URL is set"],
     };
   if (parsed.success) return { ok: true, config: toConfig(parsed.data) };
   const problems = parsed.error.issues.map(

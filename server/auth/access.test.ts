@@ -43,6 +43,7 @@ describe.each(DB_KINDS)("access matrix on %s", (kind) => {
   const ctx = useTestApp(kind);
   const callers: Record<string, Caller> = {};
   let ticketId: number;
+  let attachmentId: number | undefined;
   let samples: Record<keyof Endpoints, (caller: Caller) => Promise<Sample>>;
 
   const cookieOf = async (email: string) => {
@@ -248,11 +249,35 @@ describe.each(DB_KINDS)("access matrix on %s", (kind) => {
         url: `/api/tickets/${ticketId}/mail`,
         ok: 200,
       }),
+      attachment: async () => {
+        attachmentId ??= await database.session(async (s) => {
+          const [mail] = await s.query<{ id: number }>(
+            `INSERT INTO inbound_emails (source, raw, dedupe_key, status, processed_at, ticket_id)
+             VALUES ('endpoint', 'x', '<access@test>', 'processed', now(), $1) RETURNING id`,
+            [ticketId],
+          );
+          const [file] = await s.query<{ id: number }>(
+            `INSERT INTO email_attachments (inbound_email_id, ticket_id, filename, content_type, size, content)
+             VALUES ($1, $2, 'a.txt', 'text/plain', 1, 'a') RETURNING id`,
+            [mail!.id, ticketId],
+          );
+          return file!.id;
+        });
+        return {
+          url: `/api/tickets/${ticketId}/attachments/${attachmentId}`,
+          ok: 200,
+        };
+      },
+      inboundEmail: async () => ({
+        url: "/api/inbound/email",
+        payload: () => ({}),
+        ok: 404, // no INBOUND_TOKEN here: the endpoint is off
+      }),
       mailSettings: async () => ({ url: "/api/mail/settings", ok: 200 }),
       testMail: async () => ({
         url: "/api/mail/test",
         payload: () => ({}),
-        ok: 503, // no SMTP server is configured here
+        ok: 409, // no SMTP server is configured here
       }),
       outbox: async () => ({ url: "/api/mail/outbox", ok: 200 }),
       retryMail: async () => {

@@ -203,3 +203,54 @@ export const outboundEmails = pgTable("outbound_emails", {
   createdAt: timestamptz("created_at").notNull().defaultNow(),
   sentAt: timestamptz("sent_at"),
 });
+
+/** Mirrors migrations/0013_inbound_email.sql. */
+export type InboundStatus = "pending" | "processed" | "ignored" | "failed";
+
+export const inboundEmails = pgTable("inbound_emails", {
+  id: id(),
+  source: text("source").notNull(),
+  raw: bytea("raw").notNull(),
+  dedupeKey: text("dedupe_key").notNull(),
+  receivedAt: timestamptz("received_at").notNull().defaultNow(),
+  status: text("status").$type<InboundStatus>().notNull().default("pending"),
+  reason: text("reason"),
+  attempts: integer("attempts").notNull().default(0),
+  lockedUntil: timestamptz("locked_until"),
+  processedAt: timestamptz("processed_at"),
+  ticketId: bigint("ticket_id", { mode: "number" }).references(
+    () => tickets.id,
+  ),
+  messageId: bigint("message_id", { mode: "number" }).references(
+    () => messages.id,
+  ),
+  openedTicket: boolean("opened_ticket").notNull().default(false),
+  sender: text("sender"),
+  subject: text("subject"),
+  quotedText: text("quoted_text"),
+  safeHtml: text("safe_html"),
+});
+
+export const imapCursors = pgTable("imap_cursors", {
+  mailbox: text("mailbox").primaryKey(),
+  uidValidity: bigint("uid_validity", { mode: "number" }).notNull(),
+  lastUid: bigint("last_uid", { mode: "number" }).notNull().default(0),
+  updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+});
+
+export const emailAttachments = pgTable("email_attachments", {
+  id: id(),
+  inboundEmailId: bigint("inbound_email_id", { mode: "number" })
+    .notNull()
+    .references(() => inboundEmails.id),
+  ticketId: bigint("ticket_id", { mode: "number" }).references(
+    () => tickets.id,
+  ),
+  messageId: bigint("message_id", { mode: "number" }).references(
+    () => messages.id,
+  ),
+  filename: text("filename").notNull(),
+  contentType: text("content_type").notNull(),
+  size: integer("size").notNull(),
+  content: bytea("content"),
+});

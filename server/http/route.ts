@@ -61,7 +61,7 @@ export function route<E extends Endpoint>(
   app: FastifyInstance,
   endpoint: E,
   handler: Handler<E>,
-  options: Pick<RouteShorthandOptions, "config"> = {},
+  options: Pick<RouteShorthandOptions, "config" | "bodyLimit"> = {},
 ): void {
   const errorBody = endpoint.errorResponse ?? ApiErrorBody;
   const errorStatuses = [

@@ -6,6 +6,7 @@ import {
   eq,
   inArray,
   isNull,
+  like,
   lt,
   lte,
   notExists,
@@ -15,6 +16,7 @@ import {
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
 import {
+  inboundEmails,
   mailSettings,
   messages,
   outboundEmails,
@@ -121,10 +123,16 @@ export function outboxRepo(db: Db) {
       return rows;
     },
 
-    /** The Message-IDs earlier mail of this ticket's thread with this person carried, oldest first. */
+    /**
+     * The Message-IDs of the thread so far, oldest first: mail we sent this person on this ticket
+     * before this one, and mail that came in on the ticket.
+     */
     async thread(ticketId: number, recipientId: number, beforeId: number) {
-      const rows = await db
-        .select({ id: outboundEmails.headerMessageId })
+      const sent = await db
+        .select({
+          id: outboundEmails.headerMessageId,
+          at: outboundEmails.sentAt,
+        })
         .from(outboundEmails)
         .where(
           and(
@@ -133,9 +141,21 @@ export function outboxRepo(db: Db) {
             eq(outboundEmails.status, "sent"),
             lt(outboundEmails.id, beforeId),
           ),
-        )
-        .orderBy(asc(outboundEmails.sentAt), asc(outboundEmails.id));
-      return rows.flatMap((row) => (row.id ? [row.id] : []));
+        );
+      const received = await db
+        .select({ id: inboundEmails.dedupeKey, at: inboundEmails.receivedAt })
+        .from(inboundEmails)
+        .where(
+          and(
+            eq(inboundEmails.ticketId, ticketId),
+            eq(inboundEmails.status, "processed"),
+            like(inboundEmails.dedupeKey, "<%"),
+          ),
+        );
+      return [...sent, ...received]
+        .filter((row): row is { id: string; at: Date } => !!row.id && !!row.at)
+        .sort((a, b) => a.at.getTime() - b.at.getTime())
+        .map((row) => row.id);
     },
 
     async sent(id: number, headerMessageId: string) {

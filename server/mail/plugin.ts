@@ -2,6 +2,10 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { Database, Db } from "../db/client.js";
+import { followMailbox, imapTarget, type ImapOptions } from "./inbound/imap.js";
+import { ACK_LIMIT } from "./inbound/process.js";
+import { startInboundProcessor } from "./inbound/processor.js";
+import { inboundRoutes } from "./inbound/routes.js";
 import { outboxRepo, prepareMailSettings } from "./outbox-repo.js";
 import { mailRoutes } from "./routes.js";
 import { ticketMailRepo } from "./ticket-mail-repo.js";
@@ -15,6 +19,14 @@ export type MailConfig = {
   /** Where links in mail point: PUBLIC_URL, or this host's port. */
   baseUrl: string;
   outbox?: Partial<OutboxOptions>;
+  imapUrls?: string[];
+  inboundToken?: string;
+  inboundSenders?: "anyone" | "known";
+  attachmentMaxBytes?: number;
+  /** For tests: how often the mailboxes and the inbound queue are looked at without a signal. */
+  imap?: Partial<ImapOptions>;
+  inboundPollMs?: number;
+  ackLimit?: number;
 };
 
 type Deps = {
@@ -45,15 +57,54 @@ export async function registerMail(app: FastifyInstance, deps: Deps) {
     });
     app.addHook("onClose", () => worker.close());
   }
+  const imapUrls = mail.imapUrls ?? [];
+  const senders = mail.inboundSenders ?? "anyone";
+  const attachmentMaxBytes = mail.attachmentMaxBytes ?? 10 * 1024 * 1024;
+  const inboundOn = tokens && (imapUrls.length > 0 || mail.inboundToken);
+  let poke = () => {};
+  if (inboundOn) {
+    const processor = startInboundProcessor({
+      database: { db, listen: deps.listen },
+      settings: {
+        tokens,
+        senders,
+        attachmentMaxBytes,
+        ackLimit: mail.ackLimit ?? ACK_LIMIT,
+      },
+      log,
+      pollMs: mail.inboundPollMs,
+    });
+    poke = processor.poke;
+    const followers = imapUrls.map((url) =>
+      followMailbox({ url, db, log, onStored: poke, options: mail.imap }),
+    );
+    app.addHook("onClose", async () => {
+      await Promise.all(followers.map((follower) => follower.close()));
+      await processor.close();
+    });
+  }
+  const ticketMail = ticketMailRepo(db, outbox);
+  inboundRoutes(app, {
+    db,
+    ticketMail,
+    token: inboundOn ? mail.inboundToken : undefined,
+    onStored: () => poke(),
+  });
   mailRoutes(app, {
     outbox,
-    ticketMail: ticketMailRepo(db, outbox),
+    ticketMail,
     settings: {
       outbound: {
         enabled: Boolean(smtpUrl),
         smtp: smtpUrl ? withoutCredentials(smtpUrl) : null,
         from: from ? formatMailbox(from) : null,
         reply_to_example: tokens ? tokens.replyAddress(123) : null,
+      },
+      inbound: {
+        imap: imapUrls.map((url) => imapTarget(url).name),
+        endpoint: Boolean(inboundOn && mail.inboundToken),
+        senders,
+        attachment_max_bytes: attachmentMaxBytes,
       },
       public_url: mail.baseUrl,
     },

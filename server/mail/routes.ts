@@ -27,7 +27,7 @@ export function mailRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, endpoints.testMail, async ({ body, actor }) => {
     if (!deps.sendTest)
       throw new HttpError(
-        503,
+        409,
         "Mail is not configured",
         "Set SMTP_URL and MAIL_FROM, then restart the desk.",
       );

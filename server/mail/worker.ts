@@ -5,8 +5,9 @@
  * the ticket and the admins' list show. See decision record 011.
  */
 import type { FastifyBaseLogger } from "fastify";
-import type { Database, Listener } from "../db/client.js";
+import type { Database } from "../db/client.js";
 import { outboxRepo, type Claimed } from "./outbox-repo.js";
+import { startQueueLoop } from "./queue-loop.js";
 import { render } from "./templates.js";
 import type { MailIdentity, MailTokens } from "./tokens.js";
 import type { MailTransport } from "./transport.js";
@@ -54,16 +55,6 @@ export function startOutboxWorker(deps: Deps) {
   const repo = outboxRepo(deps.database.db);
   const { log, tokens, from } = deps;
   const deskName = from.name ?? "Support";
-  let stopped = false;
-  let listener: Listener | undefined;
-  // A NOTIFY (or poke) while the worker is busy must not be lost: it is remembered until the next sleep.
-  let signalled = false;
-  let endSleep: (() => void) | undefined;
-  const wake = () => {
-    signalled = true;
-    endSleep?.();
-  };
-
   async function deliver(row: Claimed): Promise<void> {
     const { mail, ticket } = row;
     if (row.recipient.disabled) {
@@ -131,60 +122,23 @@ export function startOutboxWorker(deps: Deps) {
     }
   }
 
-  async function sleep(): Promise<void> {
-    let ms = options.pollMs;
-    const due = await repo.nextDue().catch(() => undefined);
-    if (due) ms = Math.max(10, Math.min(ms, due.getTime() - Date.now() + 5));
-    if (signalled || stopped) return;
-    let timer: NodeJS.Timeout | undefined;
-    await new Promise<void>((resolve) => {
-      endSleep = resolve;
-      timer = setTimeout(resolve, ms);
-    });
-    clearTimeout(timer);
-    endSleep = undefined;
-  }
-
-  async function ensureListening(): Promise<void> {
-    if (listener || stopped) return;
-    try {
-      listener = await deps.database.listen(
-        "outbound_emails",
-        () => wake(),
-        () => {
-          listener = undefined;
-        },
-      );
-    } catch (error) {
-      log.warn({ err: error }, "outbox: no LISTEN; polling only");
-    }
-  }
-
-  async function run(): Promise<void> {
-    while (!stopped) {
-      await ensureListening();
-      signalled = false;
-      let claimed: Claimed[] = [];
-      try {
-        claimed = await repo.claim(options.batchSize, options.leaseMs);
-        await Promise.all(claimed.map(deliver));
-      } catch (error) {
-        log.error({ err: error }, "outbox: could not read or update the queue");
-        claimed = [];
-      }
-      if (claimed.length === 0 && !stopped) await sleep();
-    }
-  }
-
-  const running = run();
+  const loop = startQueueLoop({
+    channel: "outbound_emails",
+    listen: deps.database.listen,
+    pollMs: options.pollMs,
+    nextDue: () => repo.nextDue(),
+    log,
+    async round() {
+      const claimed = await repo.claim(options.batchSize, options.leaseMs);
+      await Promise.all(claimed.map(deliver));
+      return claimed.length;
+    },
+  });
   return {
     /** Looks at the queue now (after a change this process made). */
-    poke: () => wake(),
+    poke: loop.poke,
     async close(): Promise<void> {
-      stopped = true;
-      wake();
-      await running;
-      await listener?.close().catch(() => {});
+      await loop.close();
       deps.transport.close();
     },
   };

@@ -24,6 +24,12 @@ describe("the mail page", () => {
           from: "Support <support@example.test>",
           reply_to_example: "support+t123-0123456789abcdef@example.test",
         },
+        inbound: {
+          imap: ["support@imap.example.test:993/INBOX"],
+          endpoint: false,
+          senders: "anyone",
+          attachment_max_bytes: 10485760,
+        },
         public_url: "https://desk.example.test",
       }),
     );

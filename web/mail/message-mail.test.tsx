@@ -44,7 +44,28 @@ describe("e-mail on the conversation", () => {
     );
     api.on("GET /api/tickets/:id/mail", () =>
       json(200, {
-        inbound: [{ message_id: null }],
+        inbound: [
+          { message_id: null, from: "rita@example.test", received_at: at },
+        ],
+        automatic: [],
+        attachments: [
+          {
+            id: 5,
+            message_id: null,
+            filename: "screen.png",
+            content_type: "image/png",
+            size: 2048,
+            stored: true,
+          },
+          {
+            id: 6,
+            message_id: null,
+            filename: "huge.zip",
+            content_type: "application/zip",
+            size: 30_000_000,
+            stored: false,
+          },
+        ],
         deliveries: [
           delivery({ id: 1, message_id: 1 }),
           delivery({
@@ -83,6 +104,13 @@ describe("e-mail on the conversation", () => {
       />,
     );
     expect(await screen.findByText("By e-mail")).toBeVisible();
+    expect(screen.getByRole("link", { name: /screen\.png/ })).toHaveAttribute(
+      "href",
+      "/api/tickets/7/attachments/5",
+    );
+    expect(
+      screen.getByText(/huge\.zip \(28\.6 MB, too large: not kept\)/),
+    ).toBeVisible();
     expect(screen.getByText("E-mail sent")).toBeVisible();
     expect(screen.getByText("E-mail pending")).toBeVisible();
     expect(screen.getByText("E-mail failed")).toHaveAttribute(

@@ -34,9 +34,30 @@ export function MessageMail({
   if (!data) return null;
   const inbound = data.inbound.some((m) => m.message_id === messageId);
   const deliveries = data.deliveries.filter((d) => d.message_id === messageId);
+  const files = data.attachments.filter((a) => a.message_id === messageId);
   if (!inbound && deliveries.length === 0) return null;
   return (
     <span className="message-mail">
+      {files.length > 0 && (
+        <span className="mail-files">
+          <span className="visually-hidden">Attachments: </span>
+          {files.map((file) =>
+            file.stored ? (
+              <a
+                key={file.id}
+                href={`/api/tickets/${ticketId}/attachments/${file.id}`}
+                download={file.filename}
+              >
+                📎 {file.filename} ({size(file.size)})
+              </a>
+            ) : (
+              <span key={file.id} className="muted">
+                📎 {file.filename} ({size(file.size)}, too large: not kept)
+              </span>
+            ),
+          )}
+        </span>
+      )}
       {inbound && <span className="mail-tag">By e-mail</span>}
       {deliveries.map((delivery) => (
         <span
@@ -50,6 +71,12 @@ export function MessageMail({
       ))}
     </span>
   );
+}
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function describe(delivery: Delivery): string {

@@ -104,7 +104,13 @@ export function fakeApi({ me = agent }: { me?: User | null } = {}) {
     ["GET /api/tickets/:id/messages", () => json(200, [])],
     [
       "GET /api/tickets/:id/mail",
-      () => json(200, { inbound: [], deliveries: [] }),
+      () =>
+        json(200, {
+          inbound: [],
+          automatic: [],
+          attachments: [],
+          deliveries: [],
+        }),
     ],
     ["GET /api/triage/quality", () => json(200, emptyQuality)],
     [
