@@ -9,6 +9,8 @@ import { SMTPServer } from "smtp-server";
 
 export type SinkMail = {
   raw: string;
+  /** performance.now() when its data was complete. */
+  arrived: number;
   parsed: ParsedMail;
   to: string[];
   /** Header values as sent, lower-case names. */
@@ -21,6 +23,7 @@ export async function startSmtpSink() {
   let server: SMTPServer | undefined;
   let port = 0;
   const waiters = new Set<() => void>();
+  const listeners = new Set<(mail: SinkMail) => void>();
 
   const create = () =>
     new SMTPServer({
@@ -44,13 +47,18 @@ export async function startSmtpSink() {
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
         stream.on("end", () => {
           const raw = Buffer.concat(chunks).toString("utf8");
+          // Timed as it arrives, before parsing (which the benchmark must not count).
+          const arrived = performance.now();
           simpleParser(raw).then((parsed) => {
-            received.push({
+            const mail = {
               raw,
               parsed,
+              arrived,
               to: session.envelope.rcptTo.map((r) => r.address),
-              header: (name) => headerValue(raw, name),
-            });
+              header: (name: string) => headerValue(raw, name),
+            };
+            received.push(mail);
+            for (const listener of listeners) listener(mail);
             for (const wake of waiters) wake();
             callback();
           }, callback);
@@ -81,6 +89,11 @@ export async function startSmtpSink() {
     },
     up,
     refuse: (address: string) => refused.add(address.toLowerCase()),
+    /** Calls `listener` with each mail from now on; returns the unsubscribe. */
+    onMail(listener: (mail: SinkMail) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     /** Resolves once `count` mails have arrived in all (fails after `ms`). */
     async waitFor(count: number, ms = 10_000): Promise<SinkMail[]> {
       const deadline = Date.now() + ms;
