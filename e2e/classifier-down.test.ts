@@ -26,6 +26,7 @@ describe.skipIf(!browserAvailable)(
           expectedErrors: [CLASSIFY_503],
         });
         const ui = screen(page);
+        await ui.form.open();
         const title = `Cannot export report ${uniqueWord("c")}`;
 
         await ui.form.title.fill(title);
@@ -54,6 +55,7 @@ describe.skipIf(!browserAvailable)(
         expectedErrors: [CLASSIFY_503],
       });
       const ui = screen(page);
+      await ui.form.open();
       const title = `Billing address wrong ${uniqueWord("w")}`;
 
       await ui.form.title.fill(title);

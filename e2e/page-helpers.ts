@@ -91,6 +91,21 @@ export function screen(page: Page) {
       category: form.getByRole("combobox", { name: "Category" }),
       priority: form.getByRole("combobox", { name: "Priority" }),
       submit: form.getByRole("button", { name: "Submit ticket" }),
+      /** Agents file tickets behind the "New ticket" button; requesters always see the form. */
+      async open() {
+        const button = page.getByRole("button", {
+          name: "New ticket",
+          exact: true,
+        });
+        await eventually(
+          async () => (await button.count()) + (await form.count()),
+        ).toBeGreaterThan(0);
+        if (
+          (await button.count()) &&
+          (await button.getAttribute("aria-expanded")) === "false"
+        )
+          await button.click();
+      },
       statuses: () => form.getByRole("status").allTextContents(),
     },
     filters: {
@@ -135,6 +150,9 @@ export function screen(page: Page) {
     },
     /** One breakdown (“By status”, …) as { Open: 3, ... }. */
     async breakdown(name: string): Promise<Record<string, number>> {
+      const details = stats.locator("details");
+      if (!(await details.getAttribute("open")))
+        await details.locator("summary").click();
       const rows = await stats
         .getByRole("figure", { name })
         .getByRole("listitem")
@@ -154,6 +172,7 @@ export function screen(page: Page) {
 export async function typeTicketAndWaitForSuggestion(page: Page) {
   const ui = screen(page);
   await eventually(() => ui.titles()).not.toEqual([]);
+  await ui.form.open();
   await ui.form.title.fill("Invoice shows the wrong VAT number");
   await ui.form.description.fill(
     "Our VAT number changed in January but the invoices still show the old one.",

@@ -10,6 +10,7 @@ describe.skipIf(!browserAvailable)("creating a ticket with AI triage", () => {
   it("fills category and priority from the suggestion, keeps a hand-picked value, and shows the new ticket at the top at once", async () => {
     const { page, close } = await openPage(e2e.browser, e2e.app.url);
     const ui = screen(page);
+    await ui.form.open();
     const title = `Checkout page crashes ${uniqueWord("t")}`;
     const description =
       "Since this morning the checkout page shows a blank screen.";
@@ -74,6 +75,7 @@ describe.skipIf(!browserAvailable)(
     it("suggests a category from its own model while the description is typed", async () => {
       const { page, close } = await openPage(e2e.browser, e2e.app.url);
       const ui = screen(page);
+      await ui.form.open();
       await ui.form.title.fill("Refund please");
       await ui.form.description.pressSequentially(
         "I was charged twice for my subscription this month",

@@ -11,6 +11,7 @@ import { TicketFilters } from "../tickets/ticket-filters.js";
 import { TicketForm } from "../tickets/ticket-form.js";
 import { TicketList } from "../tickets/ticket-list.js";
 import { TriageQualityPanel } from "../triage/quality-panel.js";
+import { NewTicketPanel } from "./new-ticket-panel.js";
 import { signedInRoute } from "./signed-in-layout.js";
 
 /** Agents: the desk (form, list, statistics). Requesters: their own tickets and the form. */
@@ -31,45 +32,57 @@ function DeskPage() {
     [navigate],
   );
   const view = me.role === "requester" ? "requester" : "agent";
-  return (
-    <div className="layout">
-      <h1 className="visually-hidden">
-        {view === "agent" ? "Ticket desk" : "My tickets"}
-      </h1>
-      <div className="side">
-        <div className="panel">
-          <ErrorBoundary region="the new ticket form">
-            <TicketForm meId={me.id} />
-          </ErrorBoundary>
+  const form = (
+    <ErrorBoundary region="the new ticket form">
+      <TicketForm meId={me.id} />
+    </ErrorBoundary>
+  );
+  const heading = (
+    <h2 id="tickets-heading">{view === "agent" ? "Tickets" : "My tickets"}</h2>
+  );
+  const tickets = (
+    <section
+      className="panel tickets"
+      id="tickets"
+      aria-labelledby="tickets-heading"
+    >
+      {view === "agent" ? (
+        <NewTicketPanel heading={heading}>{form}</NewTicketPanel>
+      ) : (
+        heading
+      )}
+      <ErrorBoundary region="the ticket list">
+        <TicketFilters filters={filters} onChange={setFilters} view={view} />
+        <TicketList filters={filters} view={view} meId={me.id} />
+      </ErrorBoundary>
+    </section>
+  );
+  if (view === "requester")
+    return (
+      <div className="layout">
+        <h1 className="visually-hidden">My tickets</h1>
+        <div className="side">
+          <div className="panel">{form}</div>
         </div>
-        {view === "agent" && (
-          <div className="panel stats-panel">
-            <ErrorBoundary region="the statistics">
-              <StatsPanel listFilters={filtersOf(filters)} />
-            </ErrorBoundary>
-          </div>
-        )}
-        {view === "agent" && (
-          <div className="panel triage-quality-panel">
-            <ErrorBoundary region="the suggestion quality">
-              <TriageQualityPanel />
-            </ErrorBoundary>
-          </div>
-        )}
+        {tickets}
       </div>
-      <section
-        className="panel tickets"
-        id="tickets"
-        aria-labelledby="tickets-heading"
-      >
-        <h2 id="tickets-heading">
-          {view === "agent" ? "Tickets" : "My tickets"}
-        </h2>
-        <ErrorBoundary region="the ticket list">
-          <TicketFilters filters={filters} onChange={setFilters} view={view} />
-          <TicketList filters={filters} view={view} meId={me.id} />
+    );
+  // Agents: the statistics first (reachable on a phone without scrolling the list), filing a
+  // ticket one click away, and the queue across the whole width.
+  return (
+    <div className="desk">
+      <h1 className="visually-hidden">Ticket desk</h1>
+      <div className="panel stats-panel">
+        <ErrorBoundary region="the statistics">
+          <StatsPanel listFilters={filtersOf(filters)} />
         </ErrorBoundary>
-      </section>
+      </div>
+      {tickets}
+      <div className="panel triage-quality-panel">
+        <ErrorBoundary region="the suggestion quality">
+          <TriageQualityPanel />
+        </ErrorBoundary>
+      </div>
     </div>
   );
 }

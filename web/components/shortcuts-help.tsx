@@ -7,6 +7,7 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [["Enter"], "Open the ticket"],
   [["r"], "Reply (opens the ticket first, from the list)"],
   [["/"], "Search"],
+  [["n"], "New ticket (agents)"],
   [["Esc"], "Leave a field; on a ticket, back to the list"],
   [["Ctrl", "Enter"], "Send the reply or the new ticket"],
   [["?"], "This list"],

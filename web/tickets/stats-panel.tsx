@@ -12,7 +12,10 @@ const BREAKDOWNS = [
   { title: "By category", kind: "category", labels: categoryLabels },
 ] as const;
 
-/** Totals and breakdowns; for every ticket, or for the list's current filters when the person asks. */
+/**
+ * Totals at a glance and the breakdowns one click away; for every ticket, or for the list's
+ * current filters when the person asks.
+ */
 export function StatsPanel({ listFilters }: { listFilters: TicketFilters }) {
   const [followList, setFollowList] = useState(false);
   const filters = followList ? listFilters : {};
@@ -71,16 +74,21 @@ export function StatsPanel({ listFilters }: { listFilters: TicketFilters }) {
               )}
             />
           </dl>
-          {BREAKDOWNS.map(({ title, kind, labels }) => (
-            <Breakdown
-              key={kind}
-              title={title}
-              kind={kind}
-              labels={labels}
-              counts={stats[`${kind}_breakdown`]}
-              total={stats.total_tickets}
-            />
-          ))}
+          <details className="breakdowns">
+            <summary>By status, priority and category</summary>
+            <div className="breakdown-grid">
+              {BREAKDOWNS.map(({ title, kind, labels }) => (
+                <Breakdown
+                  key={kind}
+                  title={title}
+                  kind={kind}
+                  labels={labels}
+                  counts={stats[`${kind}_breakdown`]}
+                  total={stats.total_tickets}
+                />
+              ))}
+            </div>
+          </details>
         </>
       )}
     </section>

@@ -98,7 +98,7 @@ export function TicketFilters({
           onChange={(assignee) => onChange({ ...filters, assignee })}
         />
       )}
-      <label className="filter">
+      <label className="filter filter-sort">
         <span>Sort</span>
         <select
           value={filters.sort ?? "newest"}

@@ -101,6 +101,7 @@ describe("ticket list", () => {
     renderApp();
     await screen.findByText("Older ticket");
 
+    await user.click(screen.getByRole("button", { name: "New ticket" }));
     const form = screen.getByRole("form", { name: "New ticket" });
     await user.type(within(form).getByLabelText("Title"), "Newest ticket");
     await user.type(within(form).getByLabelText("Description"), "Details");
