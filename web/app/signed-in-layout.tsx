@@ -5,6 +5,7 @@ import {
   redirect,
   useNavigate,
 } from "@tanstack/react-router";
+import { LiveStatus } from "../components/live-status.js";
 import { ShortcutsHelp } from "../components/shortcuts-help.js";
 import { meOptions } from "../people/api.js";
 import { PersonMenu } from "../people/person-menu.js";
@@ -46,6 +47,7 @@ function SignedInLayout() {
           </Link>
           {me.role !== "requester" && <Link to="/people">People</Link>}
         </nav>
+        <LiveStatus />
         <ShortcutsHelp />
         <PersonMenu
           me={me}

@@ -12,6 +12,7 @@ import { TicketId } from "../../contract/tickets.js";
 import { Conversation } from "../conversations/conversation.js";
 import { REPLY_BOX_ID, ReplyBox } from "../conversations/reply-box.js";
 import { ApiError } from "../lib/api-client.js";
+import { isLive } from "../lib/live.js";
 import { inField, useShortcuts } from "../lib/shortcuts.js";
 import { MessageMail } from "../mail/message-mail.js";
 import { ticketKeys, ticketOptions } from "../tickets/api.js";
@@ -130,9 +131,13 @@ function TicketPage() {
           ticketId={id}
           agent={view === "agent"}
           reopens={view === "requester" && done}
-          onPosted={() =>
-            void queryClient.invalidateQueries({ queryKey: ticketKeys.one(id) })
-          }
+          onPosted={() => {
+            // The stream's message event refreshes the ticket (last activity, a reopening).
+            if (!isLive(queryClient))
+              void queryClient.invalidateQueries({
+                queryKey: ticketKeys.one(id),
+              });
+          }}
         />
       </div>
       <aside className="ticket-side" aria-label="Ticket details">

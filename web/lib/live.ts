@@ -6,7 +6,7 @@ import {
   type LiveEventName,
 } from "../../contract/live.js";
 
-/** Whether the stream is open and caught up: `true`, or absent. Kept in the query cache, per app. */
+/** Whether the stream is open and caught up. Kept in the query cache, per app. */
 export const liveKey = ["live"] as const;
 
 export const isLive = (queryClient: QueryClient): boolean =>
@@ -39,8 +39,7 @@ export function connectLive(
   let retryMs = RETRY_FIRST_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let reopened = false;
-  const setLive = (live: boolean) =>
-    queryClient.setQueryData(liveKey, live || undefined);
+  const setLive = (live: boolean) => queryClient.setQueryData(liveKey, live);
 
   const on = <T>(
     name: LiveEventName,
@@ -84,3 +83,11 @@ export function connectLive(
     setLive(false);
   };
 }
+
+/** For the header: whether changes made elsewhere show up by themselves right now. */
+export const liveStatusOptions = {
+  queryKey: liveKey,
+  queryFn: () => false,
+  enabled: false,
+  staleTime: Infinity,
+} as const;
