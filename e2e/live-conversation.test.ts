@@ -1,13 +1,14 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { eventually, openPage, type Credentials } from "./page-helpers.js";
+import {
+  eventually,
+  liveReady,
+  openPage,
+  type Credentials,
+} from "./page-helpers.js";
 import { AGENT_TWO, RITA, addPerson } from "./console-data.js";
 import { createTicket, uniqueWord } from "./test-data.js";
 import { browserAvailable, useE2e } from "./support.js";
-
-/** Waits until the page's live stream is open: from then on, changes made elsewhere show up by themselves. */
-export const liveReady = (page: Page) =>
-  eventually(() => page.locator('[data-live="on"]').count()).toBe(1);
 
 const messages = (page: Page) =>
   page

@@ -71,6 +71,10 @@ export async function openPage(
   };
 }
 
+/** Waits until the page's live stream is open: from then on, changes made elsewhere show up by themselves. */
+export const liveReady = (page: Page) =>
+  eventually(() => page.locator('[data-live="on"]').count()).toBe(1);
+
 /** Polls until the value matches: Playwright's own `expect` is not in playwright-core. */
 export const eventually = <T>(read: () => Promise<T> | T, timeout = 10_000) =>
   expect.poll(read, { timeout, interval: 50 });

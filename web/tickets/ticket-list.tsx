@@ -76,21 +76,27 @@ export function TicketList({
   // j and k move through the tickets (the focus goes to the ticket's link, so Enter opens it);
   // r opens the current one with its reply box ready.
   const rows = useRef<HTMLDivElement>(null);
-  const current = useRef(-1);
+  // The ticket j and k last went to; if a change took it out of the list, j goes to the one that
+  // took its place.
+  const current = useRef({ id: "", index: -1 });
   const links = () =>
     Array.from(
       rows.current?.querySelectorAll<HTMLAnchorElement>("a[data-ticket]") ?? [],
     );
+  const inRow = (link: HTMLAnchorElement) =>
+    link.closest("tr, li")?.contains(document.activeElement) ?? false;
   const move = (step: number) => {
     const all = links();
     if (!all.length) return;
-    const focused = all.findIndex((link) =>
-      link.closest("tr, li")?.contains(document.activeElement),
-    );
-    const from = focused >= 0 ? focused : current.current;
-    const to =
-      from < 0 ? 0 : Math.min(all.length - 1, Math.max(0, from + step));
-    current.current = to;
+    let to: number;
+    const focused = all.findIndex(inRow);
+    const last = all.findIndex((l) => l.dataset.ticket === current.current.id);
+    if (focused >= 0) to = focused + step;
+    else if (last >= 0) to = last + step;
+    else if (current.current.index < 0) to = 0;
+    else to = current.current.index + (step > 0 ? 0 : step);
+    to = Math.min(all.length - 1, Math.max(0, to));
+    current.current = { id: all[to]!.dataset.ticket ?? "", index: to };
     all[to]!.focus();
     all[to]!.scrollIntoView({ block: "nearest" });
   };
@@ -101,9 +107,8 @@ export function TicketList({
     r: () => {
       const all = links();
       const link =
-        all.find((l) =>
-          l.closest("tr, li")?.contains(document.activeElement),
-        ) ?? all[current.current];
+        all.find(inRow) ??
+        all.find((l) => l.dataset.ticket === current.current.id);
       if (link)
         void navigate({
           to: "/tickets/$id",
