@@ -16,6 +16,7 @@ describe.skipIf(!browserAvailable)("text typed by customers", () => {
     const ui = screen(page);
     const description = `Steps: ${HOSTILE}\n<a href="javascript:alert(3)">click</a>`;
 
+    await ui.form.open();
     await ui.form.title.fill(HOSTILE);
     await ui.form.description.fill(description);
     await eventually(() => ui.form.statuses()).toContain(
