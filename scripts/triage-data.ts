@@ -1,8 +1,11 @@
 /**
  * Writes data/triage/train.jsonl and data/triage/test.jsonl from the scenario templates in
- * scripts/triage-data/, and data/triage/validation.jsonl for choosing the confidence threshold.
+ * scripts/triage-data/, data/triage/validation.jsonl for choosing the confidence threshold, and
+ * data/triage/desk.jsonl with desk-validation.jsonl: a desk's own labelled tickets for the learning
+ * curve of `npm run triage:eval`, and a validation split carved from them for tuning.
  * Deterministic: the same files every run. Validation and test each use phrasings (one title and
- * one description of every scenario) that appear in no other file.
+ * one description of every scenario) that appear in no other file; the desk's tickets use the
+ * training phrasings, with their own seed (other slot values, noise and mixes than train.jsonl).
  *
  *   npx tsx scripts/triage-data.ts
  */
@@ -70,3 +73,6 @@ const write = (path: string, rows: Row[]) =>
 write("data/triage/train.jsonl", generate(4000, 20261124, "train"));
 write("data/triage/validation.jsonl", generate(1000, 4242, "validation"));
 write("data/triage/test.jsonl", generate(1000, 777, "test"));
+const desk = generate(5000, 31337, "train");
+write("data/triage/desk.jsonl", desk.slice(0, 4000));
+write("data/triage/desk-validation.jsonl", desk.slice(4000));
