@@ -94,6 +94,51 @@ describe("npm run triage:eval", () => {
     expect(stdout).toMatch(/always the most common priority: 50\.0%/);
   }, 120_000); // three trainings: slow on a busy machine
 
+  it("reports a learning curve from a desk file beside the TF-IDF baseline trained on the same tickets", async () => {
+    const desk = file("curve-desk.jsonl", [
+      {
+        title: "Scanner red light",
+        description: "The pallet scanner shows a red light.",
+        category: "general",
+        priority: "low",
+      },
+      {
+        title: "Forklift badge",
+        description: "Where do I pick up a forklift badge?",
+        category: "general",
+        priority: null,
+      },
+    ]);
+    const curve = JSON.parse(
+      (await evaluate("--curve", desk, "--on", test, "--on", test, "--json"))
+        .stdout,
+    );
+    expect(curve.desk).toBe(desk);
+    expect(curve.measured_on).toEqual([
+      { file: test, tickets: 3 },
+      { file: test, tickets: 3 },
+    ]);
+    // Priors alone, then each size below the desk's (none here) and all of it, three models each.
+    expect(
+      curve.rows.map((r: { model: string; desk: number }) => [r.model, r.desk]),
+    ).toEqual([
+      ["local", 0],
+      ["local", 2],
+      ["local, desk alone", 2],
+      ["TF-IDF + LR baseline", 2],
+    ]);
+    const [priors, , alone, baseline] = curve.rows;
+    expect(priors.results[0].category.accuracy).toBe(1);
+    // Two "general" tickets teach "general" only; none of the three tested is general.
+    expect(alone.results[0].category.accuracy).toBe(0);
+    expect(baseline.results[0].category.accuracy).toBe(0);
+    expect(baseline.results[1].priority.count).toBe(2);
+
+    const { stdout } = await evaluate("--curve", desk, "--on", test);
+    expect(stdout).toMatch(/^TF-IDF \+ LR baseline +2 +0\.0% \/ /m);
+    expect(stdout).toMatch(/always the commonest priority +50\.0%/);
+  }, 120_000);
+
   it("names the line of a file that is not labelled tickets", async () => {
     const bad = file(
       "bad.jsonl",

@@ -1,6 +1,11 @@
 /**
- * Trains the local triage model and measures it on a labelled file (README, "Triage").
+ * Trains the local triage model and measures it on labelled files (README, "Triage").
  *
+ *   npm run triage:eval                                  the learning curve: priors alone, then the first
+ *                                                        500, 1,000, 2,000 and all tickets of
+ *                                                        data/triage/desk.jsonl, beside the TF-IDF + LR
+ *                                                        baseline, on test.jsonl and handwritten.jsonl
+ *   npm run triage:eval -- --curve FILE --on FILE...     the same from another desk file, on other files
  *   npm run triage:eval -- --test FILE                   the shipped priors alone (a fresh install)
  *   npm run triage:eval -- --train FILE --test FILE      priors + FILE, weighted as the app does
  *   npm run triage:eval -- --tune data/triage/validation.jsonl
@@ -11,41 +16,41 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { SUGGESTION_THRESHOLD } from "../contract/classify.js";
-import { CATEGORIES, PRIORITIES } from "../contract/tickets.js";
 import {
   predict,
   trainModel,
   type Labelled,
 } from "../server/classify/local-model.js";
-import {
-  quality,
-  type Outcome,
-  type Quality,
-} from "../server/classify/metrics.js";
 import { readLabelled, withPriors } from "../server/classify/priors.js";
+import { learningCurve } from "./triage-eval/curve.js";
+import { cpuSeconds, measure, pct } from "./triage-eval/measure.js";
+import { printCurve, printReport } from "./triage-eval/print.js";
 
 /**
  * A filled-in suggestion should be right at least 85% of the time, so that an agent corrects at
  * most about one in seven; the threshold is the lowest confidence whose suggestions reach that.
  */
 const TARGET = 0.85;
+const DESK = "data/triage/desk.jsonl";
+const MEASURED_ON = ["data/triage/test.jsonl", "data/triage/handwritten.jsonl"];
 
 const { values } = parseArgs({
   options: {
     train: { type: "string" },
     test: { type: "string" },
+    curve: { type: "string" },
+    on: { type: "string", multiple: true },
     json: { type: "boolean", default: false },
     "no-priors": { type: "boolean", default: false },
     tune: { type: "string" },
   },
 });
-if (!values.test && !values.tune) {
-  console.error(
-    "usage: npm run triage:eval -- [--train FILE] --test FILE [--json] [--no-priors] | --tune FILE",
-  );
-  process.exit(2);
-}
 const read = (path: string) => readLabelled(readFileSync(path, "utf8"), path);
+
+if (!values.test && !values.tune) {
+  await curve(values.curve ?? DESK, values.on ?? MEASURED_ON);
+  process.exit(0);
+}
 const desk = values.train ? read(values.train) : [];
 if (values["no-priors"] && !desk.length) {
   console.error("--no-priors needs --train FILE");
@@ -55,57 +60,54 @@ const training = values["no-priors"] ? desk : withPriors(desk);
 
 if (values.tune) await tune(training, read(values.tune));
 if (values.test) {
-  const cpu = process.cpuUsage();
-  const model = await trainModel(training);
-  // CPU time, not wall time: on a busy machine the wall clock measures the neighbours.
-  const seconds = process.cpuUsage(cpu).user / 1e6;
+  const [model, seconds] = await cpuSeconds(() => trainModel(training));
   const test = read(values.test);
-  const answers = test.map((row) => predict(model, row));
-  const category = quality(
-    CATEGORIES,
-    test.map((row, i) => ({
-      actual: row.category,
-      predicted: answers[i]!.category,
-      confidence: answers[i]!.confidence.category,
-    })),
-    SUGGESTION_THRESHOLD,
-  );
-  const withPriority = test.flatMap((row, i) =>
-    row.priority
-      ? [
-          {
-            actual: row.priority,
-            predicted: answers[i]!.priority,
-            confidence: answers[i]!.confidence.priority,
-          },
-        ]
-      : [],
-  );
-  const priority = quality(PRIORITIES, withPriority, SUGGESTION_THRESHOLD);
   const report = {
     trained_on: {
       priors: !values["no-priors"],
       file: values.train ?? null,
       tickets: training.length,
-      seconds: Math.round(seconds * 10) / 10,
+      seconds,
     },
     tested_on: { file: values.test, tickets: test.length },
-    category,
-    priority: { ...priority, majority_baseline: majority(withPriority) },
+    ...measure(
+      test,
+      test.map((row) => predict(model, row)),
+    ),
   };
+  const on = report.trained_on;
   if (values.json) console.log(JSON.stringify(report, null, 2));
-  else print(report);
+  else
+    printReport(
+      `trained on ${on.priors ? "the shipped priors" : ""}${on.priors && on.file ? " + " : ""}${on.file ?? ""} (${on.tickets} tickets, ${on.seconds} s of CPU); tested on ${values.test} (${test.length} tickets)`,
+      report,
+    );
 }
 
-function majority(outcomes: Outcome<string>[]): number {
-  const counts = new Map<string, number>();
-  for (const o of outcomes)
-    counts.set(o.actual, (counts.get(o.actual) ?? 0) + 1);
-  return (
-    Math.round(
-      (Math.max(0, ...counts.values()) / Math.max(1, outcomes.length)) * 1000,
-    ) / 1000
-  );
+async function curve(deskFile: string, files: string[]) {
+  const sets = files.map(read);
+  const rows = await learningCurve(read(deskFile), sets);
+  if (values.json)
+    console.log(
+      JSON.stringify(
+        {
+          desk: deskFile,
+          measured_on: files.map((file, i) => ({
+            file,
+            tickets: sets[i]!.length,
+          })),
+          rows,
+        },
+        null,
+        2,
+      ),
+    );
+  else
+    printCurve(
+      deskFile,
+      files.map((file, i) => `${file.split("/").pop()} (${sets[i]!.length})`),
+      rows,
+    );
 }
 
 /** Category accuracy and coverage per threshold on validation data; picks the lowest threshold whose accuracy reaches TARGET. */
@@ -129,58 +131,4 @@ async function tune(training: Labelled[], held: Labelled[]) {
   console.log(
     `chosen threshold (lowest with ≥ ${pct(TARGET)} accuracy): ${chosen ?? "none"}; in use: ${SUGGESTION_THRESHOLD}\n`,
   );
-}
-
-function pct(x: number) {
-  return `${(x * 100).toFixed(1)}%`;
-}
-
-function print(report: {
-  trained_on: object;
-  tested_on: object;
-  category: Quality;
-  priority: Quality & { majority_baseline: number };
-}) {
-  const { trained_on: on, tested_on: test } = report as unknown as {
-    trained_on: {
-      priors: boolean;
-      file: string | null;
-      tickets: number;
-      seconds: number;
-    };
-    tested_on: { file: string; tickets: number };
-  };
-  console.log(
-    `trained on ${on.priors ? "the shipped priors" : ""}${on.priors && on.file ? " + " : ""}${on.file ?? ""} (${on.tickets} tickets, ${on.seconds} s of CPU); tested on ${test.file} (${test.tickets} tickets)\n`,
-  );
-  for (const [name, q] of [
-    ["category", report.category],
-    ["priority", report.priority],
-  ] as const) {
-    console.log(
-      `${name}: accuracy ${pct(q.accuracy)}, macro-F1 ${q.macro_f1.toFixed(3)}, calibration error ${q.calibration_error.toFixed(3)} (${q.count} tickets)`,
-    );
-    console.log(
-      `  at the threshold ${q.at_threshold.threshold}: coverage ${pct(q.at_threshold.coverage)}, accuracy ${pct(q.at_threshold.accuracy)}`,
-    );
-    if (name === "priority")
-      console.log(
-        `  always the most common priority: ${pct(report.priority.majority_baseline)}`,
-      );
-    console.log(`  ${"class".padEnd(10)} precision  recall     F1  support`);
-    for (const c of q.per_class)
-      console.log(
-        `  ${c.label.padEnd(10)} ${c.precision.toFixed(3).padStart(9)} ${c.recall.toFixed(3).padStart(7)} ${c.f1.toFixed(3).padStart(6)} ${String(c.support).padStart(8)}`,
-      );
-    const labels = q.per_class.map((c) => c.label);
-    console.log(
-      `  confusion (rows: actual, columns: suggested)\n  ${"".padEnd(10)} ${labels.map((l) => l.slice(0, 9).padStart(9)).join(" ")}`,
-    );
-    q.confusion.forEach((row, i) =>
-      console.log(
-        `  ${labels[i]!.padEnd(10)} ${row.map((n) => String(n).padStart(9)).join(" ")}`,
-      ),
-    );
-    console.log();
-  }
 }
