@@ -4,6 +4,9 @@ import { startSmtpSink, type SmtpSink } from "../test/smtp-sink.js";
 import { prepareMailSettings } from "./outbox-repo.js";
 import { mailTokens } from "./tokens.js";
 
+/** Generous: the machine running the tests may be busy. */
+const POLL = { timeout: 15_000, interval: 50 };
+
 const FROM = { name: "Example Support", address: "support@desk.test" };
 
 describe.each(DB_KINDS)("outgoing mail on %s", (kind) => {
@@ -82,7 +85,7 @@ describe.each(DB_KINDS)("outgoing mail on %s", (kind) => {
     expect(second!.parsed.inReplyTo).toBe(first!.parsed.messageId);
     expect(second!.parsed.references).toEqual(first!.parsed.messageId);
     await expect
-      .poll(() => outboxRows(ticket.id))
+      .poll(() => outboxRows(ticket.id), POLL)
       .toEqual([
         { kind: "reply", status: "sent" },
         { kind: "reply", status: "sent" },
@@ -186,7 +189,7 @@ describe.each(DB_KINDS)("outgoing mail on %s", (kind) => {
       (await ctx.as("agent")({ url: `/api/tickets/${ticket.id}/mail` }))
         .json()
         .deliveries.map((d: { status: string }) => d.status);
-    await expect.poll(statuses).toEqual(Array(6).fill("sent"));
+    await expect.poll(statuses, POLL).toEqual(Array(6).fill("sent"));
   });
 
   it("a refused recipient fails at once, shows on the ticket and in the admins' list, and can be retried", async () => {

@@ -14,6 +14,7 @@ import { REPLY_BOX_ID, ReplyBox } from "../conversations/reply-box.js";
 import { ApiError } from "../lib/api-client.js";
 import { isLive } from "../lib/live.js";
 import { inField, useShortcuts } from "../lib/shortcuts.js";
+import { AutomaticMail } from "../mail/automatic-mail.js";
 import { MessageMail } from "../mail/message-mail.js";
 import { ticketKeys, ticketOptions } from "../tickets/api.js";
 import { TicketBadges } from "../tickets/ticket-badges.js";
@@ -147,6 +148,11 @@ function TicketPage() {
         <div className="panel">
           <TicketHistory id={id} />
         </div>
+        {view === "agent" && (
+          <div className="panel panel-optional">
+            <AutomaticMail ticketId={id} />
+          </div>
+        )}
       </aside>
     </div>
   );

@@ -17,12 +17,13 @@ export function MailSettingsPanel() {
         Could not load the mail settings: {query.error.message}
       </p>
     );
-  const { outbound, public_url } = query.data;
+  const { outbound, inbound, public_url } = query.data;
   return (
     <section aria-labelledby="mail-settings-heading">
       <h2 id="mail-settings-heading">Settings</h2>
       <p className="muted">
-        Set in the server's configuration (SMTP_URL, MAIL_FROM, PUBLIC_URL);
+        Set in the server's configuration (SMTP_URL, MAIL_FROM, IMAP_URL,
+        INBOUND_TOKEN, INBOUND_SENDERS, MAIL_ATTACHMENT_MAX_MB, PUBLIC_URL);
         change them there and restart.
       </p>
       <dl className="settings-list">
@@ -34,6 +35,23 @@ export function MailSettingsPanel() {
         <dd>{outbound.from ?? "—"}</dd>
         <dt>Replies go to</dt>
         <dd>{outbound.reply_to_example ?? "—"} (for ticket #123)</dd>
+        <dt>Incoming mail from</dt>
+        <dd>
+          {inbound.imap.length > 0
+            ? inbound.imap.join(", ")
+            : "No IMAP mailbox"}
+          {inbound.endpoint ? "; POST /api/inbound/email is on" : ""}
+        </dd>
+        <dt>New senders</dt>
+        <dd>
+          {inbound.senders === "anyone"
+            ? "Anyone: a new address becomes a requester"
+            : "Known people only"}
+        </dd>
+        <dt>Attachments kept up to</dt>
+        <dd>
+          {(inbound.attachment_max_bytes / 1024 / 1024).toFixed(0)} MB each
+        </dd>
         <dt>Links point at</dt>
         <dd>{public_url}</dd>
       </dl>

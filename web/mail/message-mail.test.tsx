@@ -5,6 +5,7 @@ import type { Message } from "../../contract/messages.js";
 import { Conversation } from "../conversations/conversation.js";
 import { fakeApi, json } from "../test/fake-api.js";
 import { renderWithQuery } from "../test/render.js";
+import { AutomaticMail } from "./automatic-mail.js";
 import { MessageMail } from "./message-mail.js";
 
 const at = new Date(Date.now() - 60_000).toISOString();
@@ -68,6 +69,7 @@ describe("e-mail on the conversation", () => {
         ],
         deliveries: [
           delivery({ id: 1, message_id: 1 }),
+          delivery({ id: 4, message_id: null, kind: "acknowledgement" }),
           delivery({
             id: 2,
             message_id: 2,
@@ -117,7 +119,34 @@ describe("e-mail on the conversation", () => {
       "title",
       "to rita@example.test, gave up (550 No such user here)",
     );
+    // The opening's mail is the customer's; notifications (message_id null) are not shown on it.
     expect(screen.getAllByText(/^E-mail /)).toHaveLength(3);
     expect(api.calls("GET /api/tickets/7/mail")).toHaveLength(1);
+  });
+
+  it("lists the automatic mail kept on a ticket, and nothing when there is none", async () => {
+    const api = fakeApi();
+    api.on("GET /api/tickets/:id/mail", () =>
+      json(200, {
+        inbound: [],
+        automatic: [
+          {
+            id: 3,
+            from: "rita@example.test",
+            subject: "Out of office",
+            reason: "automatic (Auto-Submitted: auto-replied)",
+            received_at: at,
+          },
+        ],
+        attachments: [],
+        deliveries: [],
+      }),
+    );
+    renderWithQuery(<AutomaticMail ticketId={7} />);
+    expect(
+      await screen.findByRole("heading", { name: "Automatic mail" }),
+    ).toBeVisible();
+    expect(screen.getByText("Out of office")).toBeVisible();
+    expect(screen.getByText(/Auto-Submitted: auto-replied/)).toBeVisible();
   });
 });

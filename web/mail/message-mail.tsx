@@ -33,31 +33,15 @@ export function MessageMail({
   }, [newer, refetch]);
   if (!data) return null;
   const inbound = data.inbound.some((m) => m.message_id === messageId);
-  const deliveries = data.deliveries.filter((d) => d.message_id === messageId);
+  // A notification (resolved, assigned, acknowledgement) belongs to no message, not to the opening.
+  const deliveries =
+    messageId === null
+      ? []
+      : data.deliveries.filter((d) => d.message_id === messageId);
   const files = data.attachments.filter((a) => a.message_id === messageId);
   if (!inbound && deliveries.length === 0) return null;
   return (
     <span className="message-mail">
-      {files.length > 0 && (
-        <span className="mail-files">
-          <span className="visually-hidden">Attachments: </span>
-          {files.map((file) =>
-            file.stored ? (
-              <a
-                key={file.id}
-                href={`/api/tickets/${ticketId}/attachments/${file.id}`}
-                download={file.filename}
-              >
-                📎 {file.filename} ({size(file.size)})
-              </a>
-            ) : (
-              <span key={file.id} className="muted">
-                📎 {file.filename} ({size(file.size)}, too large: not kept)
-              </span>
-            ),
-          )}
-        </span>
-      )}
       {inbound && <span className="mail-tag">By e-mail</span>}
       {deliveries.map((delivery) => (
         <span
@@ -69,6 +53,26 @@ export function MessageMail({
           <span className="visually-hidden">: {describe(delivery)}</span>
         </span>
       ))}
+      {files.length > 0 && (
+        <span className="mail-files">
+          <span className="visually-hidden">Attachments: </span>
+          {files.map((file) =>
+            file.stored ? (
+              <a
+                key={file.id}
+                href={`/api/tickets/${ticketId}/attachments/${file.id}`}
+                download={file.filename}
+              >
+                {file.filename} ({size(file.size)})
+              </a>
+            ) : (
+              <span key={file.id} className="muted">
+                {file.filename} ({size(file.size)}, too large: not kept)
+              </span>
+            ),
+          )}
+        </span>
+      )}
     </span>
   );
 }
