@@ -237,6 +237,16 @@ async function bench(): Promise<void> {
     `Inbound: ${mails} mails read from IMAP, stored and processed into ${tickets} tickets in ` +
       `${seconds.toFixed(2)} s: ${(mails / seconds).toFixed(1)} mails/s\n`,
   );
+  const [spans] = await database.session((s) =>
+    s.query<{ stored: number; processed: number }>(
+      `SELECT extract(epoch FROM max(received_at) - min(received_at))::float8 AS stored,
+              extract(epoch FROM max(processed_at) - min(received_at))::float8 AS processed
+         FROM inbound_emails`,
+    ),
+  );
+  process.stdout.write(
+    `  from the first mail stored: all stored after ${spans!.stored.toFixed(2)} s, all processed after ${spans!.processed.toFixed(2)} s\n`,
+  );
 
   // Outbound: wait for the acknowledgements to drain first, then time the replies.
   await until(
