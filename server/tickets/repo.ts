@@ -80,9 +80,10 @@ export function ticketsRepo(
     tx: Db,
     input: NewTicket,
     actor: Actor,
-  ): Promise<number> {
+  ): Promise<Person> {
     const email = input.requester_email;
-    if (email === undefined || email === actor.user.email) return actor.user.id;
+    if (email === undefined || email === actor.user.email)
+      return personOf(actor);
     if (actor.user.role === "requester")
       throw new HttpError(
         403,
@@ -94,10 +95,10 @@ export function ticketsRepo(
       .values({ email, name, role: "requester" })
       .onConflictDoNothing();
     const [found] = await tx
-      .select({ id: users.id })
+      .select({ id: users.id, name: users.name, email: users.email })
       .from(users)
       .where(eq(sql`lower(${users.email})`, email));
-    return found!.id;
+    return found!;
   }
 
   return {
@@ -111,30 +112,29 @@ export function ticketsRepo(
       return row && toTicket(row);
     },
 
+    /**
+     * The common case (your own ticket, no suggestion) is one statement: the ticket, its "created"
+     * event and the row back. Filing for someone else or linking a suggestion adds statements, in
+     * a transaction.
+     */
     async create(input: NewTicket, actor: Actor): Promise<Ticket> {
+      const {
+        requester_email: email,
+        requester_name: _name,
+        suggestion_id: suggestionId,
+        ...fields
+      } = input;
+      if (
+        (email === undefined || email === actor.user.email) &&
+        suggestionId === undefined
+      )
+        return insertTicket(db, fields, actor, personOf(actor));
       return db.transaction(async (tx) => {
-        const {
-          requester_email: _email,
-          requester_name: _name,
-          suggestion_id: suggestionId,
-          ...fields
-        } = input;
-        const requesterId = await requesterOf(tx, input, actor);
-        const [row] = await tx
-          .insert(tickets)
-          .values({ ...fields, requesterId })
-          .returning({ id: tickets.id });
-        await tx
-          .insert(ticketEvents)
-          .values(byUser(actor, [{ ticketId: row!.id, kind: "created" }]));
+        const requester = await requesterOf(tx, input, actor);
+        const ticket = await insertTicket(tx, fields, actor, requester);
         if (suggestionId !== undefined)
-          await linkSuggestion(
-            tx,
-            suggestionId,
-            { id: row!.id, ...fields },
-            actor.user.id,
-          );
-        return (await getIn(tx, row!.id, actor))!;
+          await linkSuggestion(tx, suggestionId, ticket, actor.user.id);
+        return ticket;
       });
     },
 
@@ -318,6 +318,39 @@ export function ticketsRepo(
 }
 
 export type TicketsRepo = ReturnType<typeof ticketsRepo>;
+
+type Person = NonNullable<Ticket["requester"]>;
+const personOf = ({ user }: Actor): Person => ({
+  id: user.id,
+  name: user.name,
+  email: user.email,
+});
+
+/** INSERT the ticket and its "created" event in one statement (data-modifying CTEs); returns it. */
+async function insertTicket(
+  runner: Db,
+  fields: Omit<
+    NewTicket,
+    "requester_email" | "requester_name" | "suggestion_id"
+  >,
+  actor: Actor,
+  requester: Person,
+): Promise<Ticket> {
+  const inserted = runner.$with("inserted").as(
+    runner
+      .insert(tickets)
+      .values({ ...fields, requesterId: requester.id })
+      .returning(),
+  );
+  // NOTE: a data-modifying CTE runs to completion even though the SELECT below never reads it.
+  const created = runner
+    .$with("created", { n: sql<number>`n` })
+    .as(
+      sql`INSERT INTO ${ticketEvents} (ticket_id, actor_kind, actor_id, kind) SELECT id, 'user', ${actor.user.id}, 'created' FROM ${inserted} RETURNING 1 AS n`,
+    );
+  const [row] = await runner.with(inserted, created).select().from(inserted);
+  return toTicket({ ticket: row!, requester, assignee: null });
+}
 
 function checkRequesterPatch(patch: UpdateTicket): void {
   const keys = Object.keys(patch).filter(
