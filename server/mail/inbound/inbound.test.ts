@@ -359,3 +359,58 @@ describe.each(DB_KINDS)("incoming mail on %s", (kind) => {
     expect(empty.json().fields.body).toBeDefined();
   });
 });
+
+describe.each(DB_KINDS)("INBOUND_SENDERS=known on %s", (kind) => {
+  const ctx = useTestApp(kind, {
+    config: {
+      mail: {
+        from: FROM,
+        baseUrl: "https://desk.test",
+        inboundToken: TOKEN,
+        inboundSenders: "known",
+        inboundPollMs: 100,
+      },
+    },
+  });
+
+  it("keeps mail from an unknown address without opening a ticket or making a person; a known person's mail opens one", async () => {
+    const send = async (from: string) => {
+      const response = await ctx.as(null)({
+        method: "POST",
+        url: "/api/inbound/email",
+        headers: {
+          "content-type": "message/rfc822",
+          authorization: `Bearer ${TOKEN}`,
+        },
+        payload: await rawMail({ from, subject: `From ${from}` }),
+      });
+      const id = response.json().id;
+      let row: { status: string; reason: string | null } | undefined;
+      await expect
+        .poll(async () => {
+          [row] = await ctx.database.session((s) =>
+            s.query<{ status: string; reason: string | null }>(
+              "SELECT status, reason FROM inbound_emails WHERE id = $1",
+              [id],
+            ),
+          );
+          return row!.status;
+        }, POLL)
+        .not.toBe("pending");
+      return row!;
+    };
+    expect(await send("stranger@unknown.test")).toMatchObject({
+      status: "ignored",
+      reason: expect.stringContaining("unknown sender"),
+    });
+    const [people] = await ctx.database.session((s) =>
+      s.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM users WHERE email = 'stranger@unknown.test'",
+      ),
+    );
+    expect(people!.n).toBe(0);
+    expect(await send(ctx.people.requester.user.email)).toMatchObject({
+      status: "processed",
+    });
+  });
+});
