@@ -91,6 +91,9 @@ export async function startDovecot() {
           { stdio: "ignore" },
         )
       : spawn(command[0]!, command.slice(1), { stdio: "ignore" });
+    // A test process that dies (a timeout, Ctrl+C) must not leave its Dovecot behind.
+    const started = child;
+    process.once("exit", () => started.kill("SIGTERM"));
     await waitForPort(port, 10_000);
   }
 
