@@ -15,7 +15,10 @@ describe.skipIf(!browserAvailable)(
     const e2e = useE2e(seedSuggestedTickets);
 
     it("shows what GET /api/triage/quality measured on the tickets made from suggestions", async () => {
-      const { page, close } = await openPage(e2e.browser, e2e.app.url);
+      const { page, close } = await openPage(
+        e2e.browser,
+        `${e2e.app.url}/triage`,
+      );
       const panel = page.getByRole("region", { name: "Suggestion quality" });
       const summary = panel.getByRole("table", {
         name: "12 suggestions that became tickets, last 30 days",
@@ -61,10 +64,14 @@ describe.skipIf(!browserAvailable)(
     )(
       "screenshot: $device, $colorScheme",
       async ({ device, viewport, colorScheme }) => {
-        const { page, close } = await openPage(e2e.browser, e2e.app.url, {
-          viewport,
-          colorScheme,
-        });
+        const { page, close } = await openPage(
+          e2e.browser,
+          `${e2e.app.url}/triage`,
+          {
+            viewport,
+            colorScheme,
+          },
+        );
         const panel = page.getByRole("region", { name: "Suggestion quality" });
         await panel.getByRole("table", { name: /^Priority: / }).waitFor();
         // The heat maps' colours and text, in this scheme, as axe sees them.

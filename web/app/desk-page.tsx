@@ -10,7 +10,6 @@ import { StatsPanel } from "../tickets/stats-panel.js";
 import { TicketFilters } from "../tickets/ticket-filters.js";
 import { TicketForm } from "../tickets/ticket-form.js";
 import { TicketList } from "../tickets/ticket-list.js";
-import { TriageQualityPanel } from "../triage/quality-panel.js";
 import { NewTicketPanel } from "./new-ticket-panel.js";
 import { signedInRoute } from "./signed-in-layout.js";
 
@@ -78,11 +77,6 @@ function DeskPage() {
         </ErrorBoundary>
       </div>
       {tickets}
-      <div className="panel triage-quality-panel">
-        <ErrorBoundary region="the suggestion quality">
-          <TriageQualityPanel />
-        </ErrorBoundary>
-      </div>
     </div>
   );
 }

@@ -27,9 +27,11 @@ async function deskWith(tickets: Ticket[], path = "/") {
   await screen.findByRole("table", { name: "Tickets" });
   await waitFor(() => expect(live.latest()).toBeDefined());
   live.latest()!.emit("ready");
+  // Loaded before the stream listened: asked for once more when it is ready.
   await waitFor(() =>
-    expect(api.calls("GET /api/tickets/stats")).toHaveLength(1),
+    expect(api.calls("GET /api/tickets/stats")).toHaveLength(2),
   );
+  await waitFor(() => expect(api.calls("GET /api/tickets")).toHaveLength(2));
   const since = api.requests.length;
   return {
     api,

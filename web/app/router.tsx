@@ -13,6 +13,7 @@ import { signinRoute } from "./signin-page.js";
 import { signupRoute } from "./signup-page.js";
 import { ticketRoute } from "./ticket-page.js";
 import { tokensRoute } from "./tokens-page.js";
+import { triageRoute } from "./triage-page.js";
 
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([signinRoute, signupRoute, setupRoute, inviteRoute]),
@@ -22,6 +23,7 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     tokensRoute,
     mailRoute,
+    triageRoute,
   ]),
 ]);
 

@@ -46,6 +46,7 @@ function SignedInLayout() {
             {me.role === "requester" ? "My tickets" : "Tickets"}
           </Link>
           {me.role !== "requester" && <Link to="/people">People</Link>}
+          {me.role !== "requester" && <Link to="/triage">Triage</Link>}
         </nav>
         <LiveStatus />
         <ShortcutsHelp />

@@ -38,7 +38,9 @@ export function connectLive(
   let source: EventSource | undefined;
   let retryMs = RETRY_FIRST_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let reopened = false;
+  // What was loaded before the first `ready` may miss a change committed before the stream
+  // listened, and a new stream cannot resume: both refresh what is loaded once it is ready.
+  let stale = true;
   const setLive = (live: boolean) => queryClient.setQueryData(liveKey, live);
 
   const on = <T>(
@@ -61,8 +63,8 @@ export function connectLive(
     source = new Source(endpoints.liveEvents.path);
     source.addEventListener("ready", () => {
       retryMs = RETRY_FIRST_MS;
-      if (reopened) handlers.reset();
-      reopened = false;
+      if (stale) handlers.reset();
+      stale = false;
       setLive(true);
     });
     on("ticket", LiveTicket, handlers.ticket);
@@ -71,7 +73,7 @@ export function connectLive(
     source.onerror = () => {
       setLive(false);
       if (source?.readyState !== Source.CLOSED) return;
-      reopened = true;
+      stale = true;
       timer = setTimeout(open, retryMs);
       retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
     };
