@@ -165,6 +165,7 @@ export async function buildApp({
     listen,
     mail: config.mail ?? { baseUrl: config.publicUrl ?? "http://localhost" },
     log: logger.child({ module: "mail" }),
+    classify: (input) => classifier.classify(input),
   });
   healthRoutes(app, db, classifier);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () =>

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { Database, Db } from "../db/client.js";
 import { followMailbox, imapTarget, type ImapOptions } from "./inbound/imap.js";
-import { ACK_LIMIT } from "./inbound/process.js";
+import { ACK_LIMIT, type InboundSettings } from "./inbound/process.js";
 import { startInboundProcessor } from "./inbound/processor.js";
 import { inboundRoutes } from "./inbound/routes.js";
 import { outboxRepo, prepareMailSettings } from "./outbox-repo.js";
@@ -34,6 +34,7 @@ type Deps = {
   listen: Database["listen"];
   mail: MailConfig;
   log: FastifyBaseLogger;
+  classify?: InboundSettings["classify"];
 };
 
 export async function registerMail(app: FastifyInstance, deps: Deps) {
@@ -70,6 +71,7 @@ export async function registerMail(app: FastifyInstance, deps: Deps) {
         senders,
         attachmentMaxBytes,
         ackLimit: mail.ackLimit ?? ACK_LIMIT,
+        classify: deps.classify,
       },
       log,
       pollMs: mail.inboundPollMs,

@@ -3,7 +3,13 @@
  * its history rows and its status: processed once, whatever crashes or runs beside it.
  */
 import { and, eq, gt, sql } from "drizzle-orm";
+import {
+  SUGGESTION_THRESHOLD,
+  type ClassifyRequest,
+  type ClassifyResponse,
+} from "../../../contract/classify.js";
 import { hasVisibleText } from "../../../contract/text.js";
+import type { Category, Priority } from "../../../contract/tickets.js";
 import { MESSAGE_MAX } from "../../../contract/messages.js";
 import { REOPEN_RULE } from "../../conversations/repo.js";
 import type { Db } from "../../db/client.js";
@@ -28,6 +34,8 @@ export type InboundSettings = {
   attachmentMaxBytes: number;
   /** Acknowledgements one address gets at most per 24 hours. */
   ackLimit: number;
+  /** The desk's triage: a new ticket by mail gets its confident suggestions. */
+  classify?: (input: ClassifyRequest) => Promise<ClassifyResponse>;
 };
 
 export const ACK_LIMIT = 3;
@@ -124,7 +132,13 @@ async function decide(
       messageId,
     };
   }
-  const ticketId = await openTicket(tx, mail, author.id, body);
+  const ticketId = await openTicket(
+    tx,
+    mail,
+    author.id,
+    body,
+    await triage(settings.classify, mail.subject, body),
+  );
   await acknowledge(tx, settings, ticketId, author.id);
   return { status: "processed", ticketId, openedTicket: true };
 }
@@ -178,11 +192,45 @@ async function addMessage(
   return message!.id;
 }
 
+type Triage = { category: Category; priority: Priority };
+const UNTRIAGED: Triage = { category: "general", priority: "medium" };
+
+/**
+ * What the form would fill in: each suggestion confident enough, else the neutral value an agent
+ * triages. A classifier that fails (an LLM-only desk without a key) leaves the neutral values.
+ */
+async function triage(
+  classify: InboundSettings["classify"],
+  title: string,
+  description: string,
+): Promise<Triage> {
+  if (!classify) return UNTRIAGED;
+  try {
+    const answer = await classify({
+      title: title.slice(0, TITLE_MAX),
+      description,
+    });
+    const sure = (field: keyof ClassifyResponse["confidence"]) =>
+      answer.confidence[field] >= SUGGESTION_THRESHOLD;
+    return {
+      category: sure("category")
+        ? answer.suggested_category
+        : UNTRIAGED.category,
+      priority: sure("priority")
+        ? answer.suggested_priority
+        : UNTRIAGED.priority,
+    };
+  } catch {
+    return UNTRIAGED;
+  }
+}
+
 async function openTicket(
   tx: Db,
   mail: InboundMail,
   requesterId: number,
   body: string,
+  { category, priority }: Triage,
 ): Promise<number> {
   const subject = mail.subject.slice(0, TITLE_MAX);
   const [ticket] = await tx
@@ -190,8 +238,8 @@ async function openTicket(
     .values({
       title: hasVisibleText(subject) ? subject : "(no subject)",
       description: body,
-      category: "general",
-      priority: "medium",
+      category,
+      priority,
       requesterId,
     })
     .returning({ id: tickets.id });
