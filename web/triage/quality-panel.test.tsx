@@ -39,7 +39,7 @@ const quality: TriageQuality = {
 };
 
 it("shows agents acceptance, accuracy per field, the threshold and each confusion matrix as a table", async () => {
-  window.history.replaceState(null, "", "/");
+  window.history.replaceState(null, "", "/triage");
   const api = fakeApi();
   api.on(QUALITY, (r) =>
     json(200, { ...quality, days: Number(r.query.get("days")) }),
@@ -108,7 +108,7 @@ it("shows agents acceptance, accuracy per field, the threshold and each confusio
 });
 
 it("says there is nothing to measure yet when no suggestion became a ticket", async () => {
-  window.history.replaceState(null, "", "/");
+  window.history.replaceState(null, "", "/triage");
   fakeApi();
   renderApp();
   const panel = await screen.findByRole("region", {
@@ -122,8 +122,8 @@ it("says there is nothing to measure yet when no suggestion became a ticket", as
   expect(within(panel).queryByRole("table")).toBeNull();
 });
 
-it("is not shown to requesters, who never ask for it", async () => {
-  window.history.replaceState(null, "", "/");
+it("is not shown to requesters, who never ask for it: /triage takes them to their tickets", async () => {
+  window.history.replaceState(null, "", "/triage");
   const api = fakeApi({ me: requester });
   renderApp();
   expect(
@@ -135,5 +135,6 @@ it("is not shown to requesters, who never ask for it", async () => {
   expect(
     screen.queryByRole("region", { name: "Suggestion quality" }),
   ).toBeNull();
+  expect(screen.queryByRole("link", { name: "Triage" })).toBeNull();
   expect(api.calls(QUALITY)).toEqual([]);
 });
