@@ -21,6 +21,8 @@ export const TicketEvent = z.object({
   field: z.string().optional(),
   from: z.string().nullable().optional(),
   to: z.string().nullable().optional(),
+  /** On an internal note's event: agents see it as a note (requesters never get these events). */
+  internal: z.literal(true).optional(),
 });
 export type TicketEvent = z.infer<typeof TicketEvent>;
 export const TicketEventList = z.array(TicketEvent);

@@ -48,7 +48,7 @@ describe.each(DB_KINDS)("internal notes on %s", (kind) => {
     ).json();
     expect(
       agents.filter((e: { kind: string }) => e.kind === "message"),
-    ).toHaveLength(1);
+    ).toEqual([expect.objectContaining({ internal: true })]);
     const mine = (
       await ctx.as("requester")({ url: `/api/tickets/${ticketId}/events` })
     ).json();

@@ -53,6 +53,7 @@ export function historyRepo(db: Db) {
         },
         kind: event.kind,
         ...(event.field !== null && { field: event.field }),
+        ...(event.internal && { internal: true as const }),
         ...(event.kind === "assigned"
           ? {
               from: nameOf(names, event.fromValue),

@@ -53,6 +53,19 @@ describe("the ticket page", () => {
           from: "resolved",
           to: "open",
         },
+        {
+          id: 5,
+          at,
+          actor: { kind: "user", id: 2, name: "Alan Agent" },
+          kind: "message",
+        },
+        {
+          id: 6,
+          at,
+          actor: { kind: "user", id: 2, name: "Alan Agent" },
+          kind: "message",
+          internal: true,
+        },
       ]),
     );
     renderApp();
@@ -74,6 +87,8 @@ describe("the ticket page", () => {
       "Alan Agent changed priority from Medium to High",
       "Alan Agent assigned it to Alan Agent",
       "The desk changed status from Resolved to Open",
+      "Alan Agent wrote a message",
+      "Alan Agent added an internal note",
     ]);
   });
 

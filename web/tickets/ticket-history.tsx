@@ -53,7 +53,8 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
 
 function describe(event: TicketEvent): string {
   if (event.kind === "created") return "created the ticket";
-  if (event.kind === "message") return "wrote a message";
+  if (event.kind === "message")
+    return event.internal ? "added an internal note" : "wrote a message";
   if (event.kind === "assigned")
     return event.to
       ? `assigned it to ${event.to}`
