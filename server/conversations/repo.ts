@@ -9,7 +9,7 @@ import { visibleTo } from "../tickets/sql.js";
 
 /** The automatic rule behind a status change, as the history names it. */
 export const REOPEN_RULE = "reopened on the requester's reply";
-const REOPENING: readonly string[] = ["resolved", "closed"];
+export const REOPENING: readonly string[] = ["resolved", "closed"];
 
 type NewMessage = { body: string; internal?: CreateMessage["internal"] };
 
@@ -92,7 +92,8 @@ export function conversationsRepo(db: Db) {
 
 export type ConversationsRepo = ReturnType<typeof conversationsRepo>;
 
-async function reopenTicket(tx: Db, ticketId: number, from: string) {
+/** The reopen rule's change: the ticket open again, recorded as the desk's own event. */
+export async function reopenTicket(tx: Db, ticketId: number, from: string) {
   await tx
     .update(tickets)
     .set({ status: "open" })

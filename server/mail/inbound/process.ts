@@ -11,7 +11,7 @@ import {
 import { hasVisibleText } from "../../../contract/text.js";
 import type { Category, Priority } from "../../../contract/tickets.js";
 import { MESSAGE_MAX } from "../../../contract/messages.js";
-import { REOPEN_RULE } from "../../conversations/repo.js";
+import { REOPENING, reopenTicket } from "../../conversations/repo.js";
 import type { Db } from "../../db/client.js";
 import {
   emailAttachments,
@@ -173,22 +173,13 @@ async function addMessage(
     messageId: message!.id,
   });
   const reopen =
-    ticket!.requesterId === author.id &&
-    (ticket!.status === "resolved" || ticket!.status === "closed");
-  await tx
-    .update(tickets)
-    .set(reopen ? { status: "open" } : { updatedAt: sql`now()` })
-    .where(eq(tickets.id, ticketId));
-  if (reopen)
-    await tx.insert(ticketEvents).values({
-      ticketId,
-      actorKind: "system",
-      actorName: REOPEN_RULE,
-      kind: "changed",
-      field: "status",
-      fromValue: ticket!.status,
-      toValue: "open",
-    });
+    ticket!.requesterId === author.id && REOPENING.includes(ticket!.status);
+  if (reopen) await reopenTicket(tx, ticketId, ticket!.status);
+  else
+    await tx
+      .update(tickets)
+      .set({ updatedAt: sql`now()` })
+      .where(eq(tickets.id, ticketId));
   return message!.id;
 }
 
