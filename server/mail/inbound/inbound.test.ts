@@ -1,23 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rawMail } from "../../test/mail-builder.js";
+import {
+  MAIL_POLL as POLL,
+  deliverInbound,
+  rawMail,
+} from "../../test/mail-builder.js";
 import { DB_KINDS, useTestApp } from "../../test/helpers.js";
 import { startSmtpSink, type SmtpSink } from "../../test/smtp-sink.js";
 import { prepareMailSettings } from "../outbox-repo.js";
 import { mailTokens } from "../tokens.js";
 
-/** Generous: the machine running the tests may be busy. */
-const POLL = { timeout: 15_000, interval: 50 };
-
 const FROM = { name: "Desk", address: "support@desk.test" };
 const TOKEN = "inbound-token-for-tests-0123";
-
-type Row = {
-  status: string;
-  reason: string | null;
-  ticket_id: number | null;
-  message_id: number | null;
-  opened_ticket: boolean;
-};
 
 describe.each(DB_KINDS)("incoming mail on %s", (kind) => {
   let sink: SmtpSink;
@@ -56,23 +49,7 @@ describe.each(DB_KINDS)("incoming mail on %s", (kind) => {
       payload: raw,
     });
   /** Posts a message and waits until it is processed. */
-  async function deliver(raw: Buffer): Promise<Row> {
-    const response = await post(raw);
-    expect(response.statusCode).toBe(200);
-    const id = response.json().id;
-    expect(id).not.toBeNull();
-    let row: Row | undefined;
-    await expect
-      .poll(async () => {
-        [row] = await query<Row>(
-          "SELECT status, reason, ticket_id, message_id, opened_ticket FROM inbound_emails WHERE id = $1",
-          [id],
-        );
-        return row!.status;
-      }, POLL)
-      .not.toBe("pending");
-    return row!;
-  }
+  const deliver = (raw: Buffer) => deliverInbound(ctx, TOKEN, raw);
   const ticketOf = async (id: number) =>
     (await ctx.as("agent")({ url: `/api/tickets/${id}` })).json();
   const messagesOf = async (id: number) =>
@@ -374,31 +351,12 @@ describe.each(DB_KINDS)("INBOUND_SENDERS=known on %s", (kind) => {
   });
 
   it("keeps mail from an unknown address without opening a ticket or making a person; a known person's mail opens one", async () => {
-    const send = async (from: string) => {
-      const response = await ctx.as(null)({
-        method: "POST",
-        url: "/api/inbound/email",
-        headers: {
-          "content-type": "message/rfc822",
-          authorization: `Bearer ${TOKEN}`,
-        },
-        payload: await rawMail({ from, subject: `From ${from}` }),
-      });
-      const id = response.json().id;
-      let row: { status: string; reason: string | null } | undefined;
-      await expect
-        .poll(async () => {
-          [row] = await ctx.database.session((s) =>
-            s.query<{ status: string; reason: string | null }>(
-              "SELECT status, reason FROM inbound_emails WHERE id = $1",
-              [id],
-            ),
-          );
-          return row!.status;
-        }, POLL)
-        .not.toBe("pending");
-      return row!;
-    };
+    const send = async (from: string) =>
+      deliverInbound(
+        ctx,
+        TOKEN,
+        await rawMail({ from, subject: `From ${from}` }),
+      );
     expect(await send("stranger@unknown.test")).toMatchObject({
       status: "ignored",
       reason: expect.stringContaining("unknown sender"),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Classifier } from "../../classify/classifier.js";
 import { createLocalClassifier } from "../../classify/local-classifier.js";
 import { createTriage } from "../../classify/triage.js";
-import { rawMail } from "../../test/mail-builder.js";
+import { deliverInbound, rawMail } from "../../test/mail-builder.js";
 import { DB_KINDS, testLogger, useTestApp } from "../../test/helpers.js";
 
 const TOKEN = "inbound-token-for-triage-tests";
@@ -39,33 +39,10 @@ describe.each(DB_KINDS)("a ticket opened by mail on %s", (kind) => {
   afterAll(() => triage?.close());
 
   async function ticketFor(subject: string, text: string) {
-    const response = await ctx.as(null)({
-      method: "POST",
-      url: "/api/inbound/email",
-      headers: {
-        "content-type": "message/rfc822",
-        authorization: `Bearer ${TOKEN}`,
-      },
-      payload: await rawMail({ from: "kim@customer.test", subject, text }),
-    });
-    expect(response.statusCode).toBe(200);
-    const id = response.json().id;
-    let ticketId: number | null = null;
-    await expect
-      .poll(
-        async () => {
-          const [row] = await ctx.database.session((s) =>
-            s.query<{ ticket_id: number | null }>(
-              "SELECT ticket_id FROM inbound_emails WHERE id = $1",
-              [id],
-            ),
-          );
-          return (ticketId = row!.ticket_id);
-        },
-        { timeout: 15_000, interval: 50 },
-      )
-      .not.toBeNull();
-    return (await ctx.as("agent")({ url: `/api/tickets/${ticketId}` })).json();
+    const raw = await rawMail({ from: "kim@customer.test", subject, text });
+    const { ticket_id } = await deliverInbound(ctx, TOKEN, raw);
+    expect(ticket_id).not.toBeNull();
+    return (await ctx.as("agent")({ url: `/api/tickets/${ticket_id}` })).json();
   }
 
   it("gets the desk's confident suggestions instead of general and medium", async () => {
