@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
+import { userEvent } from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { Ticket } from "../../contract/tickets.js";
 import { agent, fakeApi, json, makeTicket } from "../test/fake-api.js";
@@ -120,6 +121,43 @@ describe("live updates on the desk", () => {
       expect(desk.after().slice(before)).toEqual(
         expect.arrayContaining(["GET /api/tickets", "GET /api/tickets/stats"]),
       ),
+    );
+  });
+
+  it("lets a change being saved here answer first: its event waits, and the ticket leaves with the focus on Undo", async () => {
+    const ticket = makeTicket({ title: "Being saved", status: "open" });
+    const desk = await deskWith([ticket], "/?status=open");
+    let answer = () => {};
+    desk.api.on("PATCH /api/tickets/:id", async () => {
+      await new Promise<void>((resolve) => (answer = resolve));
+      return json(200, { ...ticket, status: "resolved" });
+    });
+    const user = userEvent.setup();
+    await user.selectOptions(
+      await screen.findByRole("combobox", {
+        name: `Status of ticket #${ticket.id}`,
+      }),
+      "resolved",
+    );
+    // The server has committed the change and says so before the PATCH's answer arrives.
+    desk.change({ ...ticket, status: "resolved" });
+    desk.live.latest()!.emit("ticket", {
+      id: ticket.id,
+      created: false,
+      fields: ["status"],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(desk.after()).toContain(`PATCH /api/tickets/${ticket.id}`);
+    expect(desk.after()).not.toContain(`GET /api/tickets/${ticket.id}`);
+    expect(titles()).toEqual(["Being saved"]);
+
+    answer();
+    await screen.findByText(
+      `Ticket #${ticket.id} is now Resolved and left this list.`,
+    );
+    expect(document.activeElement).toHaveAccessibleName("Undo");
+    await waitFor(() =>
+      expect(desk.after()).toContain(`GET /api/tickets/${ticket.id}`),
     );
   });
 });

@@ -39,6 +39,7 @@ export const ticketKeys = {
     [...ticketKeys.all, "stats", filters] as const,
   one: (id: number) => [...ticketKeys.all, "one", id] as const,
   events: (id: number) => [...ticketKeys.all, "events", id] as const,
+  update: () => [...ticketKeys.all, "update"] as const,
 };
 
 /** The cursor of the `Link: <…?cursor=…>; rel="next"` header, if there is a next page. */
@@ -154,6 +155,26 @@ export function useCreateTicket(meId?: number) {
 export type TicketChange = { id: number; patch: UpdateTicket };
 
 /**
+ * Resolves once no change of ticket `id` made in this app is being saved: what the save answers
+ * (and what it took out of a list, with its Undo notice) comes first.
+ */
+export function ticketSaved(queryClient: QueryClient, id: number) {
+  const cache = queryClient.getMutationCache();
+  const saving = () =>
+    cache
+      .findAll({ mutationKey: ticketKeys.update(), status: "pending" })
+      .some((m) => (m.state.variables as TicketChange | undefined)?.id === id);
+  return new Promise<void>((resolve) => {
+    if (!saving()) return resolve();
+    const stop = cache.subscribe(() => {
+      if (saving()) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+/**
  * Changes a ticket in place at once; if the server refuses, every copy is put back as it was.
  * The saved ticket then replaces its copies, leaves the loaded lists it no longer matches and
  * joins those it now matches in its place; no list is fetched again. The statistics and the
@@ -168,6 +189,7 @@ export function useUpdateTicket(meId?: number) {
     pages: data.pages.map((page) => ({ ...page, tickets: f(page.tickets) })),
   });
   return useMutation({
+    mutationKey: ticketKeys.update(),
     mutationFn: ({ id, patch }: TicketChange) =>
       call(endpoints.updateTicket, { params: { id }, body: patch }),
     onMutate: async ({ id, patch }) => {

@@ -1,7 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { LiveTicket } from "../../contract/live.js";
 import { ApiError } from "../lib/api-client.js";
-import { placeTicket, ticketKeys, ticketOptions } from "./api.js";
+import { placeTicket, ticketKeys, ticketOptions, ticketSaved } from "./api.js";
 
 /** Fields whose change moves the statistics (counts by status, priority, category; by assignee). */
 const COUNTED = ["status", "priority", "category", "assignee"];
@@ -25,6 +25,8 @@ export function ticketLiveUpdates(queryClient: QueryClient, meId: number) {
       return;
     }
     const run = (async () => {
+      // Our own change of it answers first; then one fetch catches up with everyone else's.
+      await ticketSaved(queryClient, id);
       do {
         again.delete(id);
         try {
