@@ -38,13 +38,16 @@ export function rawKinds(db: Db, agentId: number, ticketCount: number) {
     { name: "list category+priority+status", sql: list(filtered), setup: "" },
     {
       name: "stats",
-      sql: literalSql(db.select(counterStats).from(ticketCounts), {}),
+      sql: literalSql(db.select(counterStats({})).from(ticketCounts), {}),
       setup: "",
     },
     {
       name: "stats category+priority+status",
       sql: literalSql(
-        db.select(counterStats).from(ticketCounts).where(counted.where),
+        db
+          .select(counterStats(filtered))
+          .from(ticketCounts)
+          .where(counted.where),
         counted.values,
       ),
       setup: "",

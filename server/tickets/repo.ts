@@ -310,7 +310,7 @@ export function ticketsRepo(
       }
       const { shape, where, values } = combinationWhere(ticketCounts, filters);
       const [row] = await prepared(`tickets_stats_counter_${shape}`, () =>
-        db.select(counterStats).from(ticketCounts).where(where),
+        db.select(counterStats(filters)).from(ticketCounts).where(where),
       ).execute(values);
       return toStats(row as Record<string, number>);
     },

@@ -211,21 +211,29 @@ export const countedStats = statsColumns(
   sql`min(${tickets.createdAt})`,
 );
 
+/** The oldest ticket under `ticketsWhere`: one walk of an index from its oldest end. */
+const oldestWhere = (ticketsWhere: SQL | undefined) =>
+  sql`(SELECT min(${tickets.createdAt}) FROM ${tickets} WHERE ${ticketsWhere ?? sql`true`})`;
+
 /**
- * Adds up the matching rows of ticket_counts (at most 64). The oldest ticket is the oldest of
- * each matching combination's oldest, one probe each into tickets_filters_newest_idx, so it costs
- * the same under any filters (a single min() under two filters may walk a whole index range).
+ * Adds up the matching rows of ticket_counts (at most 64). With two or three filters the oldest
+ * ticket is the oldest of each matching combination's oldest, one probe each into
+ * tickets_filters_newest_idx (a single min() there may walk a whole index range); with none or
+ * one, a single min() is one probe into the newest index of that column (or of all tickets).
  */
-export const counterStats = statsColumns(
-  ticketCounts,
-  (where) =>
-    sql<number>`coalesce(sum(${ticketCounts.tickets})${filtered(where)}, 0)::int`,
-  sql`min((SELECT min(${tickets.createdAt}) FROM ${tickets} WHERE ${and(
-    eq(tickets.category, ticketCounts.category),
-    eq(tickets.priority, ticketCounts.priority),
-    eq(tickets.status, ticketCounts.status),
-  )})) FILTER (WHERE ${ticketCounts.tickets} > 0)`,
-);
+export const counterStats = (filters: TicketFilters) =>
+  statsColumns(
+    ticketCounts,
+    (where) =>
+      sql<number>`coalesce(sum(${ticketCounts.tickets})${filtered(where)}, 0)::int`,
+    combinationParts(tickets, filters).length > 1
+      ? sql`min((SELECT min(${tickets.createdAt}) FROM ${tickets} WHERE ${and(
+          eq(tickets.category, ticketCounts.category),
+          eq(tickets.priority, ticketCounts.priority),
+          eq(tickets.status, ticketCounts.status),
+        )})) FILTER (WHERE ${ticketCounts.tickets} > 0)`
+      : oldestWhere(combinationWhere(tickets, filters).where),
+  );
 
 /**
  * Adds up the matching rows of ticket_assignee_counts (at most 64 per assignee); the oldest ticket
@@ -237,7 +245,7 @@ export const assigneeCounterStats = (ticketsWhere: SQL | undefined) =>
     ticketAssigneeCounts,
     (where) =>
       sql<number>`coalesce(sum(${ticketAssigneeCounts.tickets})${filtered(where)}, 0)::int`,
-    sql`(SELECT min(${tickets.createdAt}) FROM ${tickets} WHERE ${ticketsWhere ?? sql`true`})`,
+    oldestWhere(ticketsWhere),
   );
 
 /** The assignee filter over ticket_assignee_counts (0: unassigned) and the enum filters. */

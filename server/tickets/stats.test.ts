@@ -109,6 +109,34 @@ describe.each(DB_KINDS)("GET /api/tickets/stats/ on %s", (kind) => {
     expect((await stats("category=&status=")).total_tickets).toBe(21);
   });
 
+  it("averages per day from the oldest ticket that matches, under none, one, two and three filters", async () => {
+    for (const [query, where] of [
+      ["", "true"],
+      ["priority=medium", "priority = 'medium'"],
+      [
+        "category=technical&status=in_progress",
+        "category = 'technical' AND status = 'in_progress'",
+      ],
+      [
+        "category=account&priority=high&status=resolved",
+        "category = 'account' AND priority = 'high' AND status = 'resolved'",
+      ],
+      ["assignee=none&status=open", "assignee_id IS NULL AND status = 'open'"],
+    ]) {
+      const [expected] = await ctx.database.session((s) =>
+        s.query<{ total: number; days: number }>(
+          `SELECT count(*)::int AS total, coalesce(floor(extract(epoch FROM now() - min(created_at)) / 86400), 0)::int AS days FROM tickets WHERE ${where}`,
+        ),
+      );
+      const result = await stats(query);
+      expect(result.total_tickets, query).toBe(expected!.total);
+      expect(expected!.days, query).toBeGreaterThan(1);
+      expect(result.avg_tickets_per_day, query).toBe(
+        averagePerDay(expected!.total, expected!.days),
+      );
+    }
+  });
+
   it("answers 400 naming an unknown filter value", async () => {
     const response = await ctx.inject({
       url: "/api/tickets/stats/?status=finished",
