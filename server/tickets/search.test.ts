@@ -7,11 +7,11 @@ import { ticketsRepo } from "./repo.js";
 import { decodeSortCursor, type After } from "./sort.js";
 
 // 40 tickets, one a minute, ticket `n` minutes old, priorities and last activity in other orders;
-// `needle` and the other words are in the ones listed, in any case.
+// `needle` and the other words are in the ones listed, in any case; a few are not ASCII.
 const TICKETS = `INSERT INTO tickets (title, description, category, priority, requester_id, created_at, updated_at)
   SELECT 'Ticket ' || n,
     CASE WHEN n = ANY($1::int[]) THEN 'About the NeEdLe' WHEN n = ANY($2::int[]) THEN 'other'
-      WHEN n = ANY($3::int[]) THEN 'an old one' ELSE 'hay' END,
+      WHEN n = ANY($3::int[]) THEN 'an old one' WHEN n = ANY($5::int[]) THEN 'Straße zum CAFÉ Éclair' WHEN n = 3 THEN 'Un café crème' ELSE 'hay' END,
     'general', (ARRAY['low', 'medium', 'high', 'critical'])[1 + n % 4], $4,
     now() - interval '1 minute' * n, now() - interval '1 minute' * (n * 7 % 40)
   FROM generate_series(0, 39) n`;
@@ -48,12 +48,13 @@ describe.each(DB_KINDS)("bounded search on %s", (kind) => {
 
   beforeAll(async () => {
     // needle: 2 recent (1, 4), 1 old (25); "other": 7 old ones, more than the index answers;
-    // "old": 2 old ones.
+    // "old": 2 old ones; "café": two recent (2 in capitals, 3), one old (36).
     await run(TICKETS, [
       [1, 4, 25],
       [12, 14, 16, 18, 20, 22, 24],
       [30, 33],
       ctx.people.requester.user.id,
+      [2, 36],
     ]);
   });
 
@@ -119,6 +120,11 @@ describe.each(DB_KINDS)("bounded search on %s", (kind) => {
         "%",
         "EEDL",
         "old",
+        "café",
+        "ÉCLAIR",
+        "cafe",
+        "STRASSE",
+        "straße",
       ]) {
         const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         const expected = (
