@@ -150,5 +150,10 @@ export const Stats = z.object({
   priority_breakdown: breakdown(PRIORITIES),
   category_breakdown: breakdown(CATEGORIES),
   status_breakdown: breakdown(STATUSES),
+  /**
+   * Set for a search when it counted only the matches among the first `scanned` tickets under the
+   * other filters, newest first (as a search page does); absent when the numbers are complete.
+   */
+  scanned: z.number().int().optional(),
 });
 export type Stats = z.infer<typeof Stats>;

@@ -20,16 +20,20 @@ import { byUser } from "../history/repo.js";
 import { HttpError } from "../http/errors.js";
 import type { Actor } from "../http/route.js";
 import { preparedStatements } from "../db/prepared.js";
-import { SEARCH_LIMITS, searchPage, type SearchLimits } from "./search.js";
+import {
+  SEARCH_LIMITS,
+  searchCounts,
+  searchPage,
+  type SearchLimits,
+} from "./search.js";
 import {
   assigneeCombinationWhere,
   assigneeCounterStats,
   combinationWhere,
-  countedStats,
+  countedStatsWhere,
   counterStats,
   filterWhere,
   fromTickets,
-  searchIndexed,
   toStats,
   toTicket,
   visibleTo,
@@ -276,22 +280,27 @@ export function ticketsRepo(
 
     /**
      * Every number in one round trip. The counters answer for everyone's tickets under the three
-     * enum filters, by assignee too; a search or a requester's own tickets are counted.
+     * enum filters, by assignee too; a requester's own tickets are counted; a search counts the
+     * matches among the tickets a search page examines (`scanned`, decision record 014).
      */
     async stats(filters: TicketFilters, actor: Actor): Promise<Stats> {
-      if (filters.search || actor.user.role === "requester") {
+      if (filters.search) {
+        const { counts, scanned } = await searchCounts(
+          db,
+          prepared,
+          searchLimits,
+          { ...filters, search: filters.search },
+          actor,
+        );
+        return {
+          ...toStats(counts),
+          ...(scanned !== undefined && { scanned }),
+        };
+      }
+      if (actor.user.role === "requester") {
         const { shape, where, values } = filterWhere(filters, actor);
-        // The joined text's condition lets a search be counted through tickets_text_trgm_idx.
-        const indexed = filters.search && searchIndexed(filters.search);
-        const query = () =>
-          db
-            .select(countedStats)
-            .from(tickets)
-            .where(and(where, indexed || undefined));
-        const [row] = await (
-          filters.search
-            ? query()
-            : prepared(`tickets_stats_counted_${shape}`, query)
+        const [row] = await prepared(`tickets_stats_counted_${shape}`, () =>
+          db.select(countedStatsWhere(undefined)).from(tickets).where(where),
         ).execute(values);
         return toStats(row as Record<string, number>);
       }

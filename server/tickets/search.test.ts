@@ -140,6 +140,31 @@ describe.each(DB_KINDS)("bounded search on %s", (kind) => {
     },
   );
 
+  it("counts a search's stats where a page searches, and says so unless the numbers are complete", async () => {
+    const stats = (search: string, actor = agent()) =>
+      repo().stats({ search }, actor);
+    // Matches among the newest 10, by the same exact test.
+    const [hay] = (await run(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE priority = 'low')::int AS low
+       FROM (SELECT * FROM tickets ORDER BY created_at DESC, id DESC LIMIT 10) newest
+       WHERE title ILIKE '%hay%' OR description ILIKE '%hay%'`,
+    )) as { total: number; low: number }[];
+    const common = await stats("hay");
+    expect(common.total_tickets).toBe(hay!.total);
+    expect(common.priority_breakdown.low).toBe(hay!.low);
+    expect(common.scanned).toBe(10);
+    // None among the newest 10: the index holds 2 (complete), or 7 (more than 5: not counted).
+    const old = await stats("OLD");
+    expect([old.total_tickets, old.scanned]).toEqual([2, undefined]);
+    expect(old.category_breakdown.general).toBe(2);
+    const other = await stats("other");
+    expect([other.total_tickets, other.scanned]).toEqual([0, 10]);
+    // A requester's own tickets are fewer than 10: complete, and only theirs.
+    const own: Actor = { user: ctx.people.other.user, via: "token" };
+    expect(await stats("needle", own)).toMatchObject({ total_tickets: 0 });
+    expect((await stats("needle", own)).scanned).toBeUndefined();
+  });
+
   it("keeps a requester to their own tickets, from the walk and from the index", async () => {
     const other: Actor = { user: ctx.people.other.user, via: "token" };
     expect((await everyPage("needle", other)).found).toEqual([]);

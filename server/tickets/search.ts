@@ -11,7 +11,12 @@ import {
   priorityRank,
   type After,
 } from "./sort.js";
-import { filterWhere, searchIndexed, searchWhere } from "./sql.js";
+import {
+  countedStatsWhere,
+  filterWhere,
+  searchIndexed,
+  searchWhere,
+} from "./sql.js";
 
 /**
  * A search page does a bounded amount of work whatever the term (decision record 014):
@@ -147,17 +152,14 @@ export async function searchPage(
  * rare among the first tickets may still be common, and neither a sequential scan nor a walk is
  * bounded then, while the index read stops after `cap + 1` matches.
  */
-async function fromIndex(
+function fromIndex(
   db: Db,
   where: SQL | undefined,
   values: Record<string, unknown>,
   sort: Sort,
   cap: number,
 ): Promise<number[]> {
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
-    );
+  return throughIndex(db, async (tx) => {
     const found = tx
       .select(keyColumns)
       .from(tickets)
@@ -171,4 +173,66 @@ async function fromIndex(
       .execute(values);
     return rows.map((row) => row.id);
   });
+}
+
+/** Runs `read` in a transaction of its own where PostgreSQL reads tickets through an index's bitmap only. */
+function throughIndex<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
+    );
+    return read(tx);
+  });
+}
+
+/** `tickets` limited to the first `rows` under `where` (newest first, or any `cap` of them), under the table's name. */
+const firstTickets = (
+  where: SQL | undefined,
+  rows: number,
+  newestFirst = true,
+) =>
+  sql`(SELECT * FROM ${tickets} WHERE ${where ?? sql`true`}${
+    newestFirst
+      ? sql` ORDER BY ${tickets.createdAt} DESC, ${tickets.id} DESC`
+      : sql``
+  } LIMIT ${sql.raw(String(rows))}) AS ${tickets}`;
+
+/**
+ * The numbers for a search, bounded as a search page is: the matches among the first `window`
+ * tickets under the other filters, newest first, with `scanned` set. Complete when those are all
+ * of them, or when none of them matched and the trigram index holds at most `indexCap` matches.
+ */
+export async function searchCounts(
+  db: Db,
+  prepared: Prepared,
+  limits: SearchLimits,
+  filters: TicketFilters & { search: string },
+  actor: Actor,
+): Promise<{ counts: Record<string, number>; scanned?: number }> {
+  const base = filterWhere({ ...filters, search: undefined }, actor);
+  const match = searchWhere(filters.search);
+  const hit = and(searchIndexed(filters.search), match.where)!;
+  const values = { ...base.values, ...match.values };
+  const { window, indexCap } = limits;
+  const [walked] = await prepared(
+    `tickets_stats_search_${window}_${base.shape}_${match.shape}`,
+    () =>
+      db
+        .select({
+          ...countedStatsWhere(hit),
+          examined: sql<number>`count(*)::int`,
+        })
+        .from(firstTickets(base.where, window)),
+  ).execute(values);
+  const counts = walked as Record<string, number>;
+  if (counts.examined! < window) return { counts };
+  if (counts.total! > 0) return { counts, scanned: window };
+  const [indexed] = await throughIndex(db, (tx) =>
+    tx
+      .select(countedStatsWhere(undefined))
+      .from(firstTickets(and(base.where, hit), indexCap + 1, false))
+      .execute(values),
+  );
+  const all = indexed as Record<string, number>;
+  return all.total! <= indexCap ? { counts: all } : { counts, scanned: window };
 }

@@ -204,12 +204,13 @@ function statsColumns(
 const filtered = (where?: SQL) =>
   where ? sql` FILTER (WHERE ${where})` : sql``;
 
-/** Counts every matching ticket: needed for a search term, which the counters cannot answer. */
-export const countedStats = statsColumns(
-  tickets,
-  (where) => sql<number>`count(*)${filtered(where)}::int`,
-  sql`min(${tickets.createdAt})`,
-);
+/** Counts the tickets that meet `hit` (all without it): for what the counters cannot answer. */
+export const countedStatsWhere = (hit: SQL | undefined) =>
+  statsColumns(
+    tickets,
+    (where) => sql<number>`count(*)${filtered(and(hit, where))}::int`,
+    sql`min(${tickets.createdAt})${filtered(hit)}`,
+  );
 
 /** The oldest ticket under `ticketsWhere`: one walk of an index from its oldest end. */
 const oldestWhere = (ticketsWhere: SQL | undefined) =>

@@ -61,3 +61,28 @@ it("says a quiet desk gets under one ticket a day, with one decimal above", () =
   expect(dailyAverage(1, 30)).toBe("1.0");
   expect(dailyAverage(12.345, 300)).toBe("12.3");
 });
+
+it("says when a search's numbers come from the newest tickets only", async () => {
+  window.history.replaceState(null, "", "/?search=login");
+  const api = fakeApi();
+  api.on(STATS, ({ query }) =>
+    json(200, {
+      ...emptyStats,
+      total_tickets: 70,
+      ...(query.has("search") && { scanned: 1000 }),
+    }),
+  );
+  const user = userEvent.setup();
+  renderApp();
+  const stats = await screen.findByRole("region", { name: "Statistics" });
+  await within(stats).findByText("Total tickets");
+  expect(within(stats).queryByText(/counted in the newest/)).toBeNull();
+  await user.click(
+    within(stats).getByRole("checkbox", { name: "Match list filters" }),
+  );
+  expect(
+    await within(stats).findByText(
+      "Search counted in the newest 1,000 tickets only.",
+    ),
+  ).toBeVisible();
+});

@@ -53,6 +53,12 @@ export function StatsPanel({ listFilters }: { listFilters: TicketFilters }) {
       )}
       {stats && (
         <>
+          {stats.scanned !== undefined && (
+            <p className="muted">
+              Search counted in the newest {number.format(stats.scanned)}{" "}
+              tickets only.
+            </p>
+          )}
           <dl className="stat-tiles">
             <Tile
               label="Total tickets"
