@@ -41,15 +41,22 @@ export type SearchPage = {
 
 type Prepared = ReturnType<typeof preparedStatements>;
 
-/** The sort's keys as columns of a subquery, and its order over them (so PostgreSQL keeps the order). */
-const keyColumns = {
+/**
+ * The sort's keys as columns of a subquery, and its order over them (so PostgreSQL keeps the order).
+ * The rank and the last activity's microseconds are computed only for the sort that needs them:
+ * on each of a walk's 1,000 rows they cost a third of its time.
+ */
+const keyColumns = (sort: Sort) => ({
   id: tickets.id,
   createdAt: tickets.createdAt,
   updatedAt: tickets.updatedAt,
   priority: tickets.priority,
-  rank: sql<number>`${priorityRank}`.as("rank"),
-  micros: activityMicros.as("micros"),
-};
+  rank: (sort === "priority"
+    ? sql<number>`${priorityRank}`
+    : sql<number>`0`
+  ).as("rank"),
+  micros: (sort === "activity" ? activityMicros : sql<string>`''`).as("micros"),
+});
 type Keys = {
   id: AnyColumn | SQL.Aliased;
   createdAt: AnyColumn | SQL.Aliased;
@@ -101,7 +108,7 @@ export async function searchPage(
     // the plan is an index walk of at most `window` rows, stopping early at a full page.
     const candidates = db
       .select({
-        ...keyColumns,
+        ...keyColumns(sort),
         hit: sql<boolean>`${and(indexed, match.where)}`.as("hit"),
         n: sql<number>`row_number() OVER (ORDER BY ${sql.join(orderOf(sort), sql`, `)})`.as(
           "n",
@@ -161,7 +168,7 @@ function fromIndex(
 ): Promise<number[]> {
   return throughIndex(db, async (tx) => {
     const found = tx
-      .select(keyColumns)
+      .select(keyColumns(sort))
       .from(tickets)
       .where(where)
       .limit(cap + 1)
