@@ -192,17 +192,22 @@ function throughIndex<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
   });
 }
 
-/** `tickets` limited to the first `rows` under `where` (newest first, or any `cap` of them), under the table's name. */
+/**
+ * The first `rows` tickets under `where` (newest first, or any of them) under the table's own name,
+ * with `hit`: whether each meets the search, tested once per row rather than once per count.
+ */
 const firstTickets = (
   where: SQL | undefined,
   rows: number,
+  hit: SQL = sql`true`,
   newestFirst = true,
 ) =>
-  sql`(SELECT * FROM ${tickets} WHERE ${where ?? sql`true`}${
+  sql`(SELECT *, ${hit} AS hit FROM ${tickets} WHERE ${where ?? sql`true`}${
     newestFirst
       ? sql` ORDER BY ${tickets.createdAt} DESC, ${tickets.id} DESC`
       : sql``
   } LIMIT ${sql.raw(String(rows))}) AS ${tickets}`;
+const isHit = sql`${tickets}."hit"`;
 
 /**
  * The numbers for a search, bounded as a search page is: the matches among the first `window`
@@ -226,10 +231,10 @@ export async function searchCounts(
     () =>
       db
         .select({
-          ...countedStatsWhere(hit),
+          ...countedStatsWhere(isHit),
           examined: sql<number>`count(*)::int`,
         })
-        .from(firstTickets(base.where, window)),
+        .from(firstTickets(base.where, window, hit)),
   ).execute(values);
   const counts = walked as Record<string, number>;
   if (counts.examined! < window) return { counts };
@@ -237,7 +242,7 @@ export async function searchCounts(
   const [indexed] = await throughIndex(db, (tx) =>
     tx
       .select(countedStatsWhere(undefined))
-      .from(firstTickets(and(base.where, hit), indexCap + 1, false))
+      .from(firstTickets(and(base.where, hit), indexCap + 1, undefined, false))
       .execute(values),
   );
   const all = indexed as Record<string, number>;
