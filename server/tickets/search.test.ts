@@ -19,7 +19,8 @@ const TICKETS = `INSERT INTO tickets (title, description, category, priority, re
 describe.each(DB_KINDS)("bounded search on %s", (kind) => {
   const ctx = useTestApp(kind);
   // A window of 10 tickets and an index answer of at most 5, pages of 3.
-  const repo = () => ticketsRepo(ctx.database.db, { window: 10, indexCap: 5 });
+  const repo = () =>
+    ticketsRepo(ctx.database.db, { window: 10, indexCap: 5, indexMs: 10_000 });
   const agent = (): Actor => ({ user: ctx.people.agent.user, via: "token" });
   const run = (sqlText: string, params: unknown[] = []) =>
     ctx.database.session((s) => s.query(sqlText, params));
@@ -92,6 +93,15 @@ describe.each(DB_KINDS)("bounded search on %s", (kind) => {
     expect(page.next).toBeUndefined();
     expect((await everyPage("zeppelin")).found).toEqual([]);
     expect((await everyPage("zeppelin")).scanned).toEqual([]);
+  });
+
+  it("does not ask the index for a term too short for it, and still finds every match", async () => {
+    // "ol" is only in tickets 30 and 33; "zq" nowhere. Each page walks the next 10 of the 40.
+    const short = await everyPage("ol");
+    expect(short.found).toEqual(["Ticket 30", "Ticket 33"]);
+    expect(short.scanned.length).toBeGreaterThan(1);
+    expect((await everyPage("zq")).scanned).toEqual([10, 10, 10, 10]);
+    expect((await everyPage("zqx")).scanned).toEqual([]);
   });
 
   it("says how far it searched when the index holds too many older matches", async () => {
@@ -215,6 +225,48 @@ describe.each(DB_KINDS)(
       ]);
       expect(second.headers[SEARCH_SCANNED_HEADER]).toBeUndefined();
       expect(second.headers.link).toBeUndefined();
+    });
+  },
+);
+
+describe.each(DB_KINDS.filter((kind) => kind === "postgres"))(
+  "a slow index read on %s",
+  (kind) => {
+    const ctx = useTestApp(kind);
+    const repo = (indexMs: number) =>
+      ticketsRepo(ctx.database.db, { window: 10, indexCap: 100_000, indexMs });
+    const agent = (): Actor => ({ user: ctx.people.agent.user, via: "token" });
+
+    it("is cut off at indexMs, and the page answers what the walk found", async () => {
+      // 20,000 older tickets with the term, 10 newer without: the index read has 20,000 to fetch.
+      await ctx.database.session((s) =>
+        s.exec(`INSERT INTO tickets (title, description, category, priority, created_at)
+          SELECT 'Ticket ' || n, CASE WHEN n < 10 THEN 'hay' ELSE 'a slowterm here' END,
+            'general', 'low', now() - interval '1 second' * n
+          FROM generate_series(0, 19999 + 10) n;
+          ANALYZE tickets`),
+      );
+      const patient = await repo(60_000).listPage(
+        { search: "slowterm" },
+        agent(),
+        3,
+      );
+      expect(patient.tickets).toHaveLength(3);
+      expect(patient.scanned).toBeUndefined();
+      const hurried = await repo(1).listPage(
+        { search: "slowterm" },
+        agent(),
+        3,
+      );
+      expect(hurried.tickets).toEqual([]);
+      expect(hurried.scanned).toBe(10);
+      expect(hurried.next).toBeDefined();
+      const counted = await repo(1).stats({ search: "slowterm" }, agent());
+      expect([counted.total_tickets, counted.scanned]).toEqual([0, 10]);
+      expect(
+        (await repo(60_000).stats({ search: "slowterm" }, agent()))
+          .total_tickets,
+      ).toBe(20_000);
     });
   },
 );

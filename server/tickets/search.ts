@@ -27,10 +27,22 @@ import {
  * 3. otherwise it answers the matches among the `window` it walked (maybe none), and the next page
  *    continues after the last ticket examined (`stoppedAt`).
  * The index is asked only when the walk found nothing: a term with a few matches among the newest
- * tickets is usually in thousands of older ones, and reading those costs what the walk saves.
+ * tickets is usually in thousands of older ones, and reading those costs what the walk saves. It is
+ * not asked for a term of fewer than 3 characters (no trigram: the whole index would be read, 3–5 s
+ * at 1,000,000 tickets), and its read is given at most `indexMs` (a term absent from the newest
+ * tickets but common further back reads long posting lists first); past that, the page answers as
+ * in 3.
  */
-export type SearchLimits = { window: number; indexCap: number };
-export const SEARCH_LIMITS: SearchLimits = { window: 1000, indexCap: 1000 };
+export type SearchLimits = {
+  window: number;
+  indexCap: number;
+  indexMs: number;
+};
+export const SEARCH_LIMITS: SearchLimits = {
+  window: 1000,
+  indexCap: 1000,
+  indexMs: 100,
+};
 
 export type SearchPage = {
   /** Matching ids in the sort's order: at most `limit + 1` (one more means there are more). */
@@ -144,34 +156,37 @@ export async function searchPage(
   if (hits.length > 0) return { ids: hits, stoppedAt: last };
   const all = await fromIndex(
     db,
+    limits,
+    filters.search,
     and(base.where, keyset, indexed, match.where),
     values,
     sort,
-    limits.indexCap,
   );
-  return all.length <= limits.indexCap
+  return all && all.length <= limits.indexCap
     ? { ids: all.slice(0, limit + 1) }
     : { ids: [], stoppedAt: last };
 }
 
 /**
- * Up to `cap + 1` matching ids in the sort's order, read through the trigram index only: a term
- * rare among the first tickets may still be common, and neither a sequential scan nor a walk is
- * bounded then, while the index read stops after `cap + 1` matches.
+ * Up to `indexCap + 1` matching ids in the sort's order, read through the trigram index only: a
+ * term rare among the first tickets may still be common, and neither a sequential scan nor a walk
+ * is bounded then, while the index read stops after `indexCap + 1` matches. Undefined when the
+ * index cannot answer in time.
  */
 function fromIndex(
   db: Db,
+  limits: SearchLimits,
+  term: string,
   where: SQL | undefined,
   values: Record<string, unknown>,
   sort: Sort,
-  cap: number,
-): Promise<number[]> {
-  return throughIndex(db, async (tx) => {
+): Promise<number[] | undefined> {
+  return throughIndex(db, limits, term, async (tx) => {
     const found = tx
       .select(keyColumns(sort))
       .from(tickets)
       .where(where)
-      .limit(cap + 1)
+      .limit(limits.indexCap + 1)
       .as("found");
     const rows = await tx
       .select({ id: found.id })
@@ -182,15 +197,35 @@ function fromIndex(
   });
 }
 
-/** Runs `read` in a transaction of its own where PostgreSQL reads tickets through an index's bitmap only. */
-function throughIndex<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
-    );
-    return read(tx);
-  });
+/**
+ * Runs `read` in a transaction of its own where PostgreSQL reads tickets through an index's bitmap
+ * only, for at most `limits.indexMs`; undefined when that ran out, or when `term` is too short for
+ * the trigram index to narrow anything down.
+ */
+async function throughIndex<T>(
+  db: Db,
+  limits: SearchLimits,
+  term: string,
+  read: (tx: Db) => Promise<T>,
+): Promise<T | undefined> {
+  if ([...term].length < 3) return undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(
+        sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), set_config('statement_timeout', ${String(limits.indexMs)}, true)`,
+      );
+      return read(tx);
+    });
+  } catch (error) {
+    if (codeOf(error) === QUERY_CANCELED) return undefined;
+    throw error;
+  }
 }
+
+const QUERY_CANCELED = "57014";
+const codeOf = (error: unknown) =>
+  (error as { code?: string }).code ??
+  (error as { cause?: { code?: string } }).cause?.code;
 
 /**
  * The first `rows` tickets under `where` (newest first, or any of them) under the table's own name,
@@ -239,12 +274,17 @@ export async function searchCounts(
   const counts = walked as Record<string, number>;
   if (counts.examined! < window) return { counts };
   if (counts.total! > 0) return { counts, scanned: window };
-  const [indexed] = await throughIndex(db, (tx) =>
-    tx
-      .select(countedStatsWhere(undefined))
-      .from(firstTickets(and(base.where, hit), indexCap + 1, undefined, false))
-      .execute(values),
-  );
-  const all = indexed as Record<string, number>;
-  return all.total! <= indexCap ? { counts: all } : { counts, scanned: window };
+  const [indexed] =
+    (await throughIndex(db, limits, filters.search, (tx) =>
+      tx
+        .select(countedStatsWhere(undefined))
+        .from(
+          firstTickets(and(base.where, hit), indexCap + 1, undefined, false),
+        )
+        .execute(values),
+    )) ?? [];
+  const all = indexed as Record<string, number> | undefined;
+  return all && all.total! <= indexCap
+    ? { counts: all }
+    : { counts, scanned: window };
 }
