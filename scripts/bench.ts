@@ -129,6 +129,20 @@ const kinds: [name: string, paths: string[]][] = (
       list("assignee=me&category=technical&status=in_progress"),
     ],
     ["list page 2 (cursor)", [page2]],
+    ["list oldest first", list("sort=oldest")],
+    ["list most urgent first", list("sort=priority")],
+    ["list most urgent, open", list("sort=priority&status=open")],
+    ["list latest activity", list("sort=activity")],
+    [
+      "list latest activity, me+open",
+      list("sort=activity&assignee=me&status=open"),
+    ],
+    // No ticket is unassigned and closed in the seed: an index walk in any order finds none.
+    ["list unassigned+closed (none)", list("assignee=none&status=closed")],
+    [
+      "list most urgent, unassigned+closed",
+      list("sort=priority&assignee=none&status=closed"),
+    ],
     ["search common (login)", list("search=login")],
     ["search rare (kubernetes)", list("search=kubernetes")],
     ["search absent (zeppelin)", list("search=zeppelin")],

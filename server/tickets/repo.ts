@@ -20,11 +20,12 @@ import { byUser } from "../history/repo.js";
 import { HttpError } from "../http/errors.js";
 import type { Actor } from "../http/route.js";
 import { preparedStatements } from "../db/prepared.js";
+import { isSparse, onlyMatching } from "./sparse.js";
 import {
-  SEARCH_LIMITS,
+  READ_LIMITS,
   searchCounts,
   searchPage,
-  type SearchLimits,
+  type ReadLimits,
 } from "./search.js";
 import {
   assigneeCombinationWhere,
@@ -60,10 +61,7 @@ const FIELDS = [
 /** A requester may only close their ticket or open it again. */
 const REQUESTER_STATUSES: readonly string[] = ["open", "closed"];
 
-export function ticketsRepo(
-  db: Db,
-  searchLimits: SearchLimits = SEARCH_LIMITS,
-) {
+export function ticketsRepo(db: Db, limits: ReadLimits = READ_LIMITS) {
   const prepared = preparedStatements();
   /** The tickets with these ids (found by a query that kept to what the caller may see), in order. */
   const byIds = (ids: number[], sort: Sort) =>
@@ -219,7 +217,7 @@ export function ticketsRepo(
         const found = await searchPage(
           db,
           prepared,
-          searchLimits,
+          limits,
           { ...filters, search: filters.search },
           actor,
           { limit, after, sort },
@@ -235,7 +233,7 @@ export function ticketsRepo(
               found.stoppedAt,
               found.stoppedAt.micros,
             ),
-            scanned: searchLimits.window,
+            scanned: limits.window,
           };
         return {
           tickets: page.map(toTicket),
@@ -245,13 +243,27 @@ export function ticketsRepo(
               : undefined,
         };
       }
-      const { shape, where, values } = filterWhere(filters, actor);
+      const onTickets = filterWhere(filters, actor);
+      const { shape, where, values } = onTickets;
       const keyset = after === undefined ? undefined : keysetOf(sort);
+      const sparse = await isSparse(
+        db,
+        prepared,
+        filters,
+        actor,
+        onTickets,
+        sort,
+        limits.sparseMax,
+      );
       const order = sort === "newest" ? "" : `_${sort}`;
-      const name = `tickets_list_${limit}_${shape}${order}${keyset ? "_after" : ""}`;
+      const name = `tickets_list_${limit}_${shape}${order}${keyset ? "_after" : ""}${sparse ? "_sparse" : ""}`;
       const rows = await prepared(name, () =>
-        fromTickets(db, sort === "activity" ? { micros: activityMicros } : {})
-          .where(and(where, keyset))
+        fromTickets(
+          db,
+          sort === "activity" ? { micros: activityMicros } : {},
+          sparse ? onlyMatching(db, and(where, keyset)) : tickets,
+        )
+          .where(sparse ? undefined : and(where, keyset))
           .orderBy(...orderOf(sort))
           // NOTE: the limit is written into the statement, not sent as a parameter: a generic
           // plan assumes a parameter LIMIT takes a tenth of the rows, so PostgreSQL would keep
@@ -288,7 +300,7 @@ export function ticketsRepo(
         const { counts, scanned } = await searchCounts(
           db,
           prepared,
-          searchLimits,
+          limits,
           { ...filters, search: filters.search },
           actor,
         );

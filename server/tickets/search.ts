@@ -1,4 +1,4 @@
-import { and, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, sql, type AnyColumn, type SQL, type Subquery } from "drizzle-orm";
 import type { Priority, Sort, TicketFilters } from "../../contract/tickets.js";
 import type { Db } from "../db/client.js";
 import type { preparedStatements } from "../db/prepared.js";
@@ -11,6 +11,7 @@ import {
   priorityRank,
   type After,
 } from "./sort.js";
+import { isSparse, onlyMatching } from "./sparse.js";
 import {
   countedStatsWhere,
   filterWhere,
@@ -33,15 +34,18 @@ import {
  * tickets but common further back reads long posting lists first); past that, the page answers as
  * in 3.
  */
-export type SearchLimits = {
+export type ReadLimits = {
   window: number;
   indexCap: number;
   indexMs: number;
+  /** A filtered read that matches at most this many tickets takes them first (sparse.ts). */
+  sparseMax: number;
 };
-export const SEARCH_LIMITS: SearchLimits = {
+export const READ_LIMITS: ReadLimits = {
   window: 1000,
   indexCap: 1000,
   indexMs: 100,
+  sparseMax: 5000,
 };
 
 export type SearchPage = {
@@ -97,7 +101,7 @@ function orderOver(sort: Sort, keys: Keys): SQL[] {
 export async function searchPage(
   db: Db,
   prepared: Prepared,
-  limits: SearchLimits,
+  limits: ReadLimits,
   filters: TicketFilters & { search: string },
   actor: Actor,
   { limit, after, sort }: { limit: number; after?: After; sort: Sort },
@@ -114,6 +118,15 @@ export async function searchPage(
     micros: after?.micros,
   };
   const window = limits.window;
+  const sparse = await isSparse(
+    db,
+    prepared,
+    { ...filters, search: undefined },
+    actor,
+    base,
+    sort,
+    limits.sparseMax,
+  );
 
   const walk = () => {
     // NOTE: the window's LIMIT is inside the subquery, so whatever the term's estimated frequency
@@ -126,8 +139,12 @@ export async function searchPage(
           "n",
         ),
       })
-      .from(tickets)
-      .where(and(base.where, keyset))
+      .from(
+        (sparse
+          ? onlyMatching(db, and(base.where, keyset))
+          : tickets) as typeof tickets,
+      )
+      .where(sparse ? undefined : and(base.where, keyset))
       .orderBy(...orderOf(sort))
       .limit(sql.raw(String(window)) as unknown as number)
       .as("candidates");
@@ -147,7 +164,7 @@ export async function searchPage(
       .limit(sql.raw(String(limit + 2)) as unknown as number);
   };
   const order = sort === "newest" ? "" : `_${sort}`;
-  const name = `tickets_search_${window}_${limit}_${base.shape}_${match.shape}${order}${keyset ? "_after" : ""}`;
+  const name = `tickets_search_${window}_${limit}_${base.shape}_${match.shape}${order}${keyset ? "_after" : ""}${sparse ? "_sparse" : ""}`;
 
   const rows = await prepared(name, walk).execute(values);
   const hits = rows.filter((row) => row.hit).map((row) => row.id);
@@ -175,7 +192,7 @@ export async function searchPage(
  */
 function fromIndex(
   db: Db,
-  limits: SearchLimits,
+  limits: ReadLimits,
   term: string,
   where: SQL | undefined,
   values: Record<string, unknown>,
@@ -204,7 +221,7 @@ function fromIndex(
  */
 async function throughIndex<T>(
   db: Db,
-  limits: SearchLimits,
+  limits: ReadLimits,
   term: string,
   read: (tx: Db) => Promise<T>,
 ): Promise<T | undefined> {
@@ -228,16 +245,18 @@ const codeOf = (error: unknown) =>
   (error as { cause?: { code?: string } }).cause?.code;
 
 /**
- * The first `rows` tickets under `where` (newest first, or any of them) under the table's own name,
- * with `hit`: whether each meets the search, tested once per row rather than once per count.
+ * The first `rows` tickets of `source` under `where` (newest first, or any of them) under the
+ * table's own name, with `hit`: whether each meets the search, tested once per row rather than
+ * once per count.
  */
 const firstTickets = (
+  source: Subquery | typeof tickets,
   where: SQL | undefined,
   rows: number,
   hit: SQL = sql`true`,
   newestFirst = true,
 ) =>
-  sql`(SELECT *, ${hit} AS hit FROM ${tickets} WHERE ${where ?? sql`true`}${
+  sql`(SELECT *, ${hit} AS hit FROM ${source} WHERE ${where ?? sql`true`}${
     newestFirst
       ? sql` ORDER BY ${tickets.createdAt} DESC, ${tickets.id} DESC`
       : sql``
@@ -252,7 +271,7 @@ const isHit = sql`${tickets}."hit"`;
 export async function searchCounts(
   db: Db,
   prepared: Prepared,
-  limits: SearchLimits,
+  limits: ReadLimits,
   filters: TicketFilters & { search: string },
   actor: Actor,
 ): Promise<{ counts: Record<string, number>; scanned?: number }> {
@@ -261,15 +280,28 @@ export async function searchCounts(
   const hit = and(searchIndexed(filters.search), match.where)!;
   const values = { ...base.values, ...match.values };
   const { window, indexCap } = limits;
+  const sparse = await isSparse(
+    db,
+    prepared,
+    { ...filters, search: undefined },
+    actor,
+    base,
+    "newest",
+    limits.sparseMax,
+  );
   const [walked] = await prepared(
-    `tickets_stats_search_${window}_${base.shape}_${match.shape}`,
+    `tickets_stats_search_${window}_${base.shape}_${match.shape}${sparse ? "_sparse" : ""}`,
     () =>
       db
         .select({
           ...countedStatsWhere(isHit),
           examined: sql<number>`count(*)::int`,
         })
-        .from(firstTickets(base.where, window, hit)),
+        .from(
+          sparse
+            ? firstTickets(onlyMatching(db, base.where), undefined, window, hit)
+            : firstTickets(tickets, base.where, window, hit),
+        ),
   ).execute(values);
   const counts = walked as Record<string, number>;
   if (counts.examined! < window) return { counts };
@@ -279,7 +311,13 @@ export async function searchCounts(
       tx
         .select(countedStatsWhere(undefined))
         .from(
-          firstTickets(and(base.where, hit), indexCap + 1, undefined, false),
+          firstTickets(
+            tickets,
+            and(base.where, hit),
+            indexCap + 1,
+            undefined,
+            false,
+          ),
         )
         .execute(values),
     )) ?? [];

@@ -1,4 +1,13 @@
-import { and, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  eq,
+  ilike,
+  isNull,
+  or,
+  sql,
+  type SQL,
+  type Subquery,
+} from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   CATEGORIES,
@@ -35,14 +44,18 @@ type Row = {
   assignee: Ticket["assignee"];
 };
 
-/** FROM tickets with its people joined; `select(ticketColumns)` on it gives rows for toTicket. */
+/**
+ * FROM tickets (or `source`, a subquery under the name tickets) with its people joined;
+ * `select(ticketColumns)` on it gives rows for toTicket.
+ */
 export function fromTickets<Extra extends Record<string, SQL>>(
   db: Db,
   extra = {} as Extra,
+  source: typeof tickets | Subquery = tickets,
 ) {
   return db
     .select({ ...ticketColumns, ...extra })
-    .from(tickets)
+    .from(source as typeof tickets)
     .leftJoin(requester, eq(requester.id, tickets.requesterId))
     .leftJoin(assignee, eq(assignee.id, tickets.assigneeId));
 }
