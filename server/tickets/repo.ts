@@ -20,7 +20,7 @@ import { byUser } from "../history/repo.js";
 import { HttpError } from "../http/errors.js";
 import type { Actor } from "../http/route.js";
 import { preparedStatements } from "../db/prepared.js";
-import { isSparse, onlyMatching } from "./sparse.js";
+import { onlyMatching, readingOf } from "./sparse.js";
 import {
   READ_LIMITS,
   searchCounts,
@@ -246,7 +246,7 @@ export function ticketsRepo(db: Db, limits: ReadLimits = READ_LIMITS) {
       const onTickets = filterWhere(filters, actor);
       const { shape, where, values } = onTickets;
       const keyset = after === undefined ? undefined : keysetOf(sort);
-      const sparse = await isSparse(
+      const reading = await readingOf(
         db,
         prepared,
         filters,
@@ -255,13 +255,15 @@ export function ticketsRepo(db: Db, limits: ReadLimits = READ_LIMITS) {
         sort,
         limits.sparseMax,
       );
+      if (reading === "none") return { tickets: [] };
+      const sparse = reading === "sparse";
       const order = sort === "newest" ? "" : `_${sort}`;
       const name = `tickets_list_${limit}_${shape}${order}${keyset ? "_after" : ""}${sparse ? "_sparse" : ""}`;
       const rows = await prepared(name, () =>
         fromTickets(
           db,
           sort === "activity" ? { micros: activityMicros } : {},
-          sparse ? onlyMatching(db, and(where, keyset)) : tickets,
+          sparse ? onlyMatching(db, filters, and(where, keyset)) : tickets,
         )
           .where(sparse ? undefined : and(where, keyset))
           .orderBy(...orderOf(sort))

@@ -11,7 +11,7 @@ import {
   priorityRank,
   type After,
 } from "./sort.js";
-import { isSparse, onlyMatching } from "./sparse.js";
+import { onlyMatching, readingOf } from "./sparse.js";
 import {
   countedStatsWhere,
   filterWhere,
@@ -118,15 +118,17 @@ export async function searchPage(
     micros: after?.micros,
   };
   const window = limits.window;
-  const sparse = await isSparse(
+  const reading = await readingOf(
     db,
     prepared,
-    { ...filters, search: undefined },
+    filters,
     actor,
     base,
     sort,
     limits.sparseMax,
   );
+  if (reading === "none") return { ids: [] };
+  const sparse = reading === "sparse";
 
   const walk = () => {
     // NOTE: the window's LIMIT is inside the subquery, so whatever the term's estimated frequency
@@ -141,7 +143,7 @@ export async function searchPage(
       })
       .from(
         (sparse
-          ? onlyMatching(db, and(base.where, keyset))
+          ? onlyMatching(db, filters, and(base.where, keyset))
           : tickets) as typeof tickets,
       )
       .where(sparse ? undefined : and(base.where, keyset))
@@ -280,15 +282,17 @@ export async function searchCounts(
   const hit = and(searchIndexed(filters.search), match.where)!;
   const values = { ...base.values, ...match.values };
   const { window, indexCap } = limits;
-  const sparse = await isSparse(
+  const reading = await readingOf(
     db,
     prepared,
-    { ...filters, search: undefined },
+    filters,
     actor,
     base,
     "newest",
     limits.sparseMax,
   );
+  if (reading === "none") return { counts: {} };
+  const sparse = reading === "sparse";
   const [walked] = await prepared(
     `tickets_stats_search_${window}_${base.shape}_${match.shape}${sparse ? "_sparse" : ""}`,
     () =>
@@ -299,7 +303,12 @@ export async function searchCounts(
         })
         .from(
           sparse
-            ? firstTickets(onlyMatching(db, base.where), undefined, window, hit)
+            ? firstTickets(
+                onlyMatching(db, filters, base.where),
+                undefined,
+                window,
+                hit,
+              )
             : firstTickets(tickets, base.where, window, hit),
         ),
   ).execute(values);

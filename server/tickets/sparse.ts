@@ -1,6 +1,12 @@
-import { sql, type SQL } from "drizzle-orm";
+import { and, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { Sort, TicketFilters } from "../../contract/tickets.js";
+import {
+  CATEGORIES,
+  PRIORITIES,
+  STATUSES,
+  type Sort,
+  type TicketFilters,
+} from "../../contract/tickets.js";
 import type { Db } from "../db/client.js";
 import type { preparedStatements } from "../db/prepared.js";
 import { ticketAssigneeCounts, ticketCounts, tickets } from "../db/schema.js";
@@ -34,28 +40,29 @@ const SERVED_NEWEST = new Set([
 type Prepared = ReturnType<typeof preparedStatements>;
 
 /**
- * Whether the filters (`where`, from filterWhere) match at most `max` tickets, when the list's
- * order has no index that walks only their tickets. Agents' filters are counted exactly from the
- * counters (at most 64 rows); a requester's own tickets up to `max + 1`.
+ * How a read under the filters (`where`, from filterWhere) should find its tickets: "walk" an
+ * index in the list's order (no filter, or one that index leads with, or more than `max` match),
+ * or they match "none", or at most `max`: take them first ("sparse"). Agents' filters are counted
+ * exactly from the counters (at most 64 rows); a requester's own tickets up to `max + 1`.
  */
-export async function isSparse(
+export async function readingOf(
   db: Db,
   prepared: Prepared,
   filters: TicketFilters,
   actor: Actor,
-  { shape, where, values }: Where,
+  onTickets: Where,
   sort: Sort,
   max: number,
-): Promise<boolean> {
-  if (shape === "all") return false;
-  if ((sort === "newest" || sort === "oldest") && SERVED_NEWEST.has(shape))
-    return false;
-  const [row] = await count(db, prepared, filters, actor, max, {
-    shape,
-    where,
-    values,
-  });
-  return (row?.n ?? 0) <= max;
+): Promise<"walk" | "none" | "sparse"> {
+  if (onTickets.shape === "all") return "walk";
+  if (
+    (sort === "newest" || sort === "oldest") &&
+    SERVED_NEWEST.has(onTickets.shape)
+  )
+    return "walk";
+  const [row] = await count(db, prepared, filters, actor, max, onTickets);
+  const n = row?.n ?? 0;
+  return n === 0 ? "none" : n <= max ? "sparse" : "walk";
 }
 
 function count(
@@ -95,13 +102,33 @@ function count(
 }
 
 /**
- * The tickets under `where`, found first and then ordered by the query around them, under the
- * table's own name (OFFSET 0 keeps PostgreSQL from walking an index in that order instead).
+ * The tickets under `where` (the filters'), found first and then ordered by the query around
+ * them, under the table's own name (OFFSET 0 keeps PostgreSQL from walking an index in that
+ * order instead). An enum the filters leave open is spelled out as all its values, so that
+ * tickets_filters_newest_idx or tickets_assignee_filters_idx (migration 0014) reads only the
+ * matching tickets whichever enums are fixed.
  */
-export const onlyMatching = (db: Db, where: SQL | undefined) =>
+export const onlyMatching = (
+  db: Db,
+  filters: TicketFilters,
+  where: SQL | undefined,
+) =>
   db
     .select()
     .from(tickets)
-    .where(where)
+    .where(
+      and(
+        where,
+        ...ENUMS.filter(([column]) => filters[column] === undefined).map(
+          ([column, values]) => inArray(tickets[column], [...values]),
+        ),
+      ),
+    )
     .offset(sql.raw("0") as unknown as number)
     .as("tickets");
+
+const ENUMS = [
+  ["category", CATEGORIES],
+  ["priority", PRIORITIES],
+  ["status", STATUSES],
+] as const;
