@@ -197,12 +197,13 @@ type Sample = {
  */
 async function settle(): Promise<void> {
   const active = `FROM pg_stat_activity WHERE application_name LIKE 'bench-%' AND state = 'active'`;
-  for (let tries = 0; tries < 100; tries++) {
+  // Quiet for a second: a build may still hold requests whose queries have not started yet.
+  for (let quiet = 0, tries = 0; quiet < 10 && tries < 600; tries++) {
     const [row] = await query<{ n: number }>(
       `SELECT count(*)::int AS n ${active}`,
     );
-    if (!row?.n) return;
-    await query(`SELECT pg_cancel_backend(pid) ${active}`);
+    quiet = row?.n ? 0 : quiet + 1;
+    if (row?.n) await query(`SELECT pg_cancel_backend(pid) ${active}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
