@@ -31,13 +31,13 @@ export type InboundRow = {
 /** Generous: the machine running the tests may be busy. */
 export const MAIL_POLL = { timeout: 15_000, interval: 50 };
 
-/** Posts a raw message to POST /api/inbound/email with `token` and waits until it is processed. */
-export async function deliverInbound(
+/** Posts a raw message to POST /api/inbound/email with `token`. */
+export const postInbound = (
   ctx: ReturnType<typeof useTestApp>,
   token: string,
   raw: Buffer | string,
-): Promise<InboundRow> {
-  const response = await ctx.as(null)({
+) =>
+  ctx.as(null)({
     method: "POST",
     url: "/api/inbound/email",
     headers: {
@@ -46,6 +46,14 @@ export async function deliverInbound(
     },
     payload: raw,
   });
+
+/** Posts a raw message to POST /api/inbound/email with `token` and waits until it is processed. */
+export async function deliverInbound(
+  ctx: ReturnType<typeof useTestApp>,
+  token: string,
+  raw: Buffer | string,
+): Promise<InboundRow> {
+  const response = await postInbound(ctx, token, raw);
   expect(response.statusCode).toBe(200);
   const id = response.json().id;
   expect(id).not.toBeNull();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   MAIL_POLL as POLL,
   deliverInbound,
+  postInbound,
   rawMail,
 } from "../../test/mail-builder.js";
 import { DB_KINDS, useTestApp } from "../../test/helpers.js";
@@ -39,15 +40,7 @@ describe.each(DB_KINDS)("incoming mail on %s", (kind) => {
     mailTokens(await prepareMailSettings(ctx.database.db, true), FROM);
 
   const post = (raw: Buffer | string, token = TOKEN) =>
-    ctx.as(null)({
-      method: "POST",
-      url: "/api/inbound/email",
-      headers: {
-        "content-type": "message/rfc822",
-        authorization: `Bearer ${token}`,
-      },
-      payload: raw,
-    });
+    postInbound(ctx, token, raw);
   /** Posts a message and waits until it is processed. */
   const deliver = (raw: Buffer) => deliverInbound(ctx, TOKEN, raw);
   const ticketOf = async (id: number) =>
