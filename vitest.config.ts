@@ -2,6 +2,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Server and web files mostly wait on a database, so three run at a time even on 2 cores
+    // (vitest's default is one per core less one). The e2e files run one at a time, after them.
+    maxWorkers: 3,
     projects: [
       {
         test: {
