@@ -63,13 +63,6 @@ const REQUESTER_STATUSES: readonly string[] = ["open", "closed"];
 
 export function ticketsRepo(db: Db, limits: ReadLimits = READ_LIMITS) {
   const prepared = preparedStatements();
-  /** The tickets with these ids (found by a query that kept to what the caller may see), in order. */
-  const byIds = (ids: number[], sort: Sort) =>
-    prepared(`tickets_by_ids_${sort}`, () =>
-      fromTickets(db, { micros: activityMicros })
-        .where(sql`${tickets.id} = ANY(${sql.placeholder("ids")}::bigint[])`)
-        .orderBy(...orderOf(sort)),
-    ).execute({ ids });
   const getIn = async (tx: Db, id: number, actor: Actor) => {
     const [row] = await fromTickets(tx).where(
       and(eq(tickets.id, id), visibleTo(actor)),
@@ -222,7 +215,7 @@ export function ticketsRepo(db: Db, limits: ReadLimits = READ_LIMITS) {
           actor,
           { limit, after, sort },
         );
-        const rows = found.ids.length === 0 ? [] : await byIds(found.ids, sort);
+        const rows = found.rows;
         const page = rows.slice(0, limit);
         const last = page.at(-1);
         if (found.stoppedAt)

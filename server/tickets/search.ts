@@ -1,4 +1,11 @@
-import { and, sql, type AnyColumn, type SQL, type Subquery } from "drizzle-orm";
+import {
+  and,
+  getTableColumns,
+  sql,
+  type AnyColumn,
+  type SQL,
+  type Subquery,
+} from "drizzle-orm";
 import type { Priority, Sort, TicketFilters } from "../../contract/tickets.js";
 import type { Db } from "../db/client.js";
 import type { preparedStatements } from "../db/prepared.js";
@@ -15,8 +22,10 @@ import { onlyMatching, readingOf } from "./sparse.js";
 import {
   countedStatsWhere,
   filterWhere,
+  fromTickets,
   searchIndexed,
   searchWhere,
+  type toTicket,
 } from "./sql.js";
 
 /**
@@ -49,24 +58,24 @@ export const READ_LIMITS: ReadLimits = {
 };
 
 export type SearchPage = {
-  /** Matching ids in the sort's order: at most `limit + 1` (one more means there are more). */
-  ids: number[];
+  /** Matching tickets in the sort's order: at most `limit + 1` (one more means there are more). */
+  rows: SearchRow[];
   /** The ticket to continue after when the walk stopped at the window's end. */
   stoppedAt?: { id: number; priority: Priority; micros: string };
 };
+/** A ticket row as toTicket takes it, with its last activity's microseconds (for the cursor). */
+export type SearchRow = Parameters<typeof toTicket>[0] & { micros: string };
 
 type Prepared = ReturnType<typeof preparedStatements>;
 
 /**
- * The sort's keys as columns of a subquery, and its order over them (so PostgreSQL keeps the order).
- * The rank and the last activity's microseconds are computed only for the sort that needs them:
- * on each of a walk's 1,000 rows they cost a third of its time.
+ * A ticket's columns and the sort's keys, for a subquery under the table's own name, and the
+ * order over them (so PostgreSQL keeps the subquery's order instead of sorting again). The rank
+ * and the last activity's microseconds are computed only for the sort that needs them: on each
+ * of a walk's 1,000 rows they cost a third of its time.
  */
-const keyColumns = (sort: Sort) => ({
-  id: tickets.id,
-  createdAt: tickets.createdAt,
-  updatedAt: tickets.updatedAt,
-  priority: tickets.priority,
+const sortColumns = (sort: Sort) => ({
+  ...getTableColumns(tickets),
   rank: (sort === "priority"
     ? sql<number>`${priorityRank}`
     : sql<number>`0`
@@ -127,15 +136,16 @@ export async function searchPage(
     sort,
     limits.sparseMax,
   );
-  if (reading === "none") return { ids: [] };
+  if (reading === "none") return { rows: [] };
   const sparse = reading === "sparse";
 
+  // The walk and the rows it finds, with their people, in one statement.
   const walk = () => {
     // NOTE: the window's LIMIT is inside the subquery, so whatever the term's estimated frequency
     // the plan is an index walk of at most `window` rows, stopping early at a full page.
     const candidates = db
       .select({
-        ...keyColumns(sort),
+        ...sortColumns(sort),
         hit: sql<boolean>`${and(indexed, match.where)}`.as("hit"),
         n: sql<number>`row_number() OVER (ORDER BY ${sql.join(orderOf(sort), sql`, `)})`.as(
           "n",
@@ -149,16 +159,12 @@ export async function searchPage(
       .where(sparse ? undefined : and(base.where, keyset))
       .orderBy(...orderOf(sort))
       .limit(sql.raw(String(window)) as unknown as number)
-      .as("candidates");
-    return db
-      .select({
-        id: candidates.id,
-        priority: candidates.priority,
-        micros: candidates.micros,
-        hit: candidates.hit,
-        n: candidates.n,
-      })
-      .from(candidates)
+      .as("tickets");
+    return fromTickets(
+      db,
+      { micros: candidates.micros, hit: candidates.hit, n: candidates.n },
+      candidates,
+    )
       .where(
         sql`${candidates.hit} OR ${candidates.n} = ${sql.raw(String(window))}`,
       )
@@ -169,28 +175,29 @@ export async function searchPage(
   const name = `tickets_search_${window}_${limit}_${base.shape}_${match.shape}${order}${keyset ? "_after" : ""}${sparse ? "_sparse" : ""}`;
 
   const rows = await prepared(name, walk).execute(values);
-  const hits = rows.filter((row) => row.hit).map((row) => row.id);
-  const last = rows.find((row) => Number(row.n) === window);
-  if (hits.length > limit || !last) return { ids: hits.slice(0, limit + 1) };
-  if (hits.length > 0) return { ids: hits, stoppedAt: last };
-  const all = await fromIndex(
+  const hits = rows.filter((row) => row.hit);
+  const end = rows.find((row) => Number(row.n) === window);
+  if (hits.length > limit || !end) return { rows: hits.slice(0, limit + 1) };
+  const stoppedAt = { ...end.ticket, micros: end.micros };
+  if (hits.length > 0) return { rows: hits, stoppedAt };
+  const found = await fromIndex(
     db,
     limits,
     filters.search,
     and(base.where, keyset, indexed, match.where),
     values,
-    sort,
+    { sort, limit },
   );
-  return all && all.length <= limits.indexCap
-    ? { ids: all.slice(0, limit + 1) }
-    : { ids: [], stoppedAt: last };
+  return found && found.total <= limits.indexCap
+    ? { rows: found.rows }
+    : { rows: [], stoppedAt };
 }
 
 /**
- * Up to `indexCap + 1` matching ids in the sort's order, read through the trigram index only: a
- * term rare among the first tickets may still be common, and neither a sequential scan nor a walk
- * is bounded then, while the index read stops after `indexCap + 1` matches. Undefined when the
- * index cannot answer in time.
+ * The first `limit + 1` matching tickets in the sort's order, and how many match up to
+ * `indexCap + 1`, read through the trigram index only: a term rare among the first tickets may
+ * still be common, and neither a sequential scan nor a walk is bounded then, while the index read
+ * stops after `indexCap + 1` matches. Undefined when the index cannot answer in time.
  */
 function fromIndex(
   db: Db,
@@ -198,21 +205,27 @@ function fromIndex(
   term: string,
   where: SQL | undefined,
   values: Record<string, unknown>,
-  sort: Sort,
-): Promise<number[] | undefined> {
+  { sort, limit }: { sort: Sort; limit: number },
+): Promise<{ rows: SearchRow[]; total: number } | undefined> {
   return throughIndex(db, limits, term, async (tx) => {
     const found = tx
-      .select(keyColumns(sort))
+      .select(sortColumns(sort))
       .from(tickets)
       .where(where)
       .limit(limits.indexCap + 1)
-      .as("found");
-    const rows = await tx
-      .select({ id: found.id })
-      .from(found)
+      .as("tickets");
+    const rows = await fromTickets(
+      tx,
+      {
+        micros: found.micros,
+        total: sql<number>`count(*) OVER ()`.mapWith(Number),
+      },
+      found,
+    )
       .orderBy(...orderOver(sort, found))
+      .limit(limit + 1)
       .execute(values);
-    return rows.map((row) => row.id);
+    return { rows, total: rows[0]?.total ?? 0 };
   });
 }
 

@@ -48,7 +48,7 @@ type Row = {
  * FROM tickets (or `source`, a subquery under the name tickets) with its people joined;
  * `select(ticketColumns)` on it gives rows for toTicket.
  */
-export function fromTickets<Extra extends Record<string, SQL>>(
+export function fromTickets<Extra extends Record<string, SQL | SQL.Aliased>>(
   db: Db,
   extra = {} as Extra,
   source: typeof tickets | Subquery = tickets,
