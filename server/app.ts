@@ -37,6 +37,7 @@ import { trackMethods } from "./http/method-not-allowed.js";
 import { serializerCompiler } from "./http/serializer.js";
 import { serverOptions, type ServerSettings } from "./http/server-options.js";
 import { ticketsRepo } from "./tickets/repo.js";
+import { READ_LIMITS } from "./tickets/search.js";
 import { ticketRoutes } from "./tickets/routes.js";
 
 export type AppDeps = {
@@ -57,6 +58,8 @@ export type AppDeps = {
   db: Db;
   /** The database's LISTEN, for live updates. */
   listen: Database["listen"];
+  /** PostgreSQL's pool for the search's bounded index reads. */
+  indexReads?: Database["indexReads"];
   classifier: Classifier;
   logger: FastifyBaseLogger;
 };
@@ -67,6 +70,7 @@ export async function buildApp({
   config,
   db,
   listen,
+  indexReads,
   classifier,
   logger,
 }: AppDeps) {
@@ -143,7 +147,7 @@ export async function buildApp({
     },
   });
   peopleRoutes(app, { users, credentials, publicUrl: config.publicUrl });
-  ticketRoutes(app, ticketsRepo(db), historyRepo(db));
+  ticketRoutes(app, ticketsRepo(db, READ_LIMITS, indexReads), historyRepo(db));
   classifyRoutes(
     app,
     classifier,

@@ -65,6 +65,7 @@ export async function startService(
     config,
     db: database.db,
     listen: database.listen,
+    indexReads: database.indexReads,
     classifier,
     logger: log,
   });

@@ -28,6 +28,12 @@ export type Database = {
     onNotify: (payload: string) => void,
     onLost: (error: Error) => void,
   ): Promise<Listener>;
+  /**
+   * PostgreSQL only: a connection pool for reads that must go through an index's bitmap and end
+   * within `ms` (the search's index read), set on its connections so that such a read is one
+   * statement rather than a transaction of four. On PGlite a transaction sets them.
+   */
+  indexReads?: (ms: number) => Db;
   close(): Promise<void>;
 };
 
@@ -42,17 +48,23 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     : openPglite(target.dataDir);
 }
 
-async function openPostgres(url: string): Promise<Database> {
+function newPool(url: string, config: pg.PoolConfig) {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
     connectionTimeoutMillis: 5000,
+    ...config,
   });
   // NOTE: an idle client's error (server restart) is emitted on the pool; without a listener it crashes the process.
   pool.on("error", () => {});
   // NOTE: so is a checked-out client's (a transaction's connection cut by a restart): the query that
   // was running rejects on its own, but the client's later "Connection terminated" event would crash.
   pool.on("connect", (client) => client.on("error", () => {}));
+  return pool;
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = newPool(url, { max: 10 });
+  const indexPools = new Map<number, { pool: pg.Pool; db: Db }>();
   try {
     await pool.query("SELECT 1");
   } catch (error) {
@@ -78,7 +90,25 @@ async function openPostgres(url: string): Promise<Database> {
     },
     listen: (channel, onNotify, onLost) =>
       listenPostgres(url, channel, onNotify, onLost),
-    close: () => pool.end(),
+    indexReads(ms) {
+      if (!indexPools.has(ms)) {
+        const indexPool = newPool(url, {
+          max: 4,
+          options: `-c statement_timeout=${Math.round(ms)} -c enable_seqscan=off -c enable_indexscan=off`,
+        });
+        indexPools.set(ms, {
+          pool: indexPool,
+          db: drizzlePg(indexPool) as unknown as Db,
+        });
+      }
+      return indexPools.get(ms)!.db;
+    },
+    async close() {
+      await Promise.all([
+        pool.end(),
+        ...[...indexPools.values()].map((index) => index.pool.end()),
+      ]);
+    },
   };
 }
 

@@ -79,6 +79,7 @@ export async function buildTestApp(
     config: { ...testConfig, ...config },
     db: database.db,
     listen: database.listen,
+    indexReads: database.indexReads,
     classifier,
     logger: testLogger,
   });

@@ -8,7 +8,7 @@ import type {
   UpdateTicket,
 } from "../../contract/tickets.js";
 import { linkSuggestion } from "../classify/suggestions-repo.js";
-import type { Db } from "../db/client.js";
+import type { Database, Db } from "../db/client.js";
 import {
   ticketAssigneeCounts,
   ticketCounts,
@@ -26,6 +26,7 @@ import {
   searchCounts,
   searchPage,
   type ReadLimits,
+  type Reader,
 } from "./search.js";
 import {
   assigneeCombinationWhere,
@@ -61,8 +62,18 @@ const FIELDS = [
 /** A requester may only close their ticket or open it again. */
 const REQUESTER_STATUSES: readonly string[] = ["open", "closed"];
 
-export function ticketsRepo(db: Db, limits: ReadLimits = READ_LIMITS) {
+export function ticketsRepo(
+  db: Db,
+  limits: ReadLimits = READ_LIMITS,
+  indexReads?: Database["indexReads"],
+) {
   const prepared = preparedStatements();
+  const reader: Reader = {
+    db,
+    prepared,
+    limits,
+    indexDb: indexReads?.(limits.indexMs),
+  };
   const getIn = async (tx: Db, id: number, actor: Actor) => {
     const [row] = await fromTickets(tx).where(
       and(eq(tickets.id, id), visibleTo(actor)),
@@ -208,9 +219,7 @@ export function ticketsRepo(db: Db, limits: ReadLimits = READ_LIMITS) {
     ): Promise<{ tickets: Ticket[]; next?: string; scanned?: number }> {
       if (filters.search) {
         const found = await searchPage(
-          db,
-          prepared,
-          limits,
+          reader,
           { ...filters, search: filters.search },
           actor,
           { limit, after, sort },
@@ -293,9 +302,7 @@ export function ticketsRepo(db: Db, limits: ReadLimits = READ_LIMITS) {
     async stats(filters: TicketFilters, actor: Actor): Promise<Stats> {
       if (filters.search) {
         const { counts, scanned } = await searchCounts(
-          db,
-          prepared,
-          limits,
+          reader,
           { ...filters, search: filters.search },
           actor,
         );

@@ -20,12 +20,16 @@ describe.each(DB_KINDS)("bounded search on %s", (kind) => {
   const ctx = useTestApp(kind);
   // A window of 10 tickets and an index answer of at most 5, pages of 3.
   const repo = () =>
-    ticketsRepo(ctx.database.db, {
-      window: 10,
-      indexCap: 5,
-      indexMs: 10_000,
-      sparseMax: 5000,
-    });
+    ticketsRepo(
+      ctx.database.db,
+      {
+        window: 10,
+        indexCap: 5,
+        indexMs: 10_000,
+        sparseMax: 5000,
+      },
+      ctx.database.indexReads,
+    );
   const agent = (): Actor => ({ user: ctx.people.agent.user, via: "token" });
   const run = (sqlText: string, params: unknown[] = []) =>
     ctx.database.session((s) => s.query(sqlText, params));
@@ -239,12 +243,16 @@ describe.each(DB_KINDS.filter((kind) => kind === "postgres"))(
   (kind) => {
     const ctx = useTestApp(kind);
     const repo = (indexMs: number) =>
-      ticketsRepo(ctx.database.db, {
-        window: 10,
-        indexCap: 100_000,
-        indexMs,
-        sparseMax: 5000,
-      });
+      ticketsRepo(
+        ctx.database.db,
+        {
+          window: 10,
+          indexCap: 100_000,
+          indexMs,
+          sparseMax: 5000,
+        },
+        ctx.database.indexReads,
+      );
     const agent = (): Actor => ({ user: ctx.people.agent.user, via: "token" });
 
     it("is cut off at indexMs, and the page answers what the walk found", async () => {

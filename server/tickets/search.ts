@@ -66,7 +66,16 @@ export type SearchPage = {
 /** A ticket row as toTicket takes it, with its last activity's microseconds (for the cursor). */
 export type SearchRow = Parameters<typeof toTicket>[0] & { micros: string };
 
-type Prepared = ReturnType<typeof preparedStatements>;
+/**
+ * What a search reads with: the database, its prepared statements, the limits, and on PostgreSQL
+ * the pool for index reads (Database.indexReads at `limits.indexMs`).
+ */
+export type Reader = {
+  db: Db;
+  prepared: ReturnType<typeof preparedStatements>;
+  limits: ReadLimits;
+  indexDb?: Db;
+};
 
 /**
  * A ticket's columns and the sort's keys, for a subquery under the table's own name, and the
@@ -108,13 +117,12 @@ function orderOver(sort: Sort, keys: Keys): SQL[] {
 }
 
 export async function searchPage(
-  db: Db,
-  prepared: Prepared,
-  limits: ReadLimits,
+  reader: Reader,
   filters: TicketFilters & { search: string },
   actor: Actor,
   { limit, after, sort }: { limit: number; after?: After; sort: Sort },
 ): Promise<SearchPage> {
+  const { db, prepared, limits } = reader;
   const base = filterWhere({ ...filters, search: undefined }, actor);
   const match = searchWhere(filters.search);
   const indexed = searchIndexed(filters.search);
@@ -181,8 +189,8 @@ export async function searchPage(
   const stoppedAt = { ...end.ticket, micros: end.micros };
   if (hits.length > 0) return { rows: hits, stoppedAt };
   const found = await fromIndex(
-    db,
-    limits,
+    reader,
+    `${name}_index`,
     filters.search,
     and(base.where, keyset, indexed, match.where),
     values,
@@ -200,59 +208,69 @@ export async function searchPage(
  * stops after `indexCap + 1` matches. Undefined when the index cannot answer in time.
  */
 function fromIndex(
-  db: Db,
-  limits: ReadLimits,
+  reader: Reader,
+  name: string,
   term: string,
   where: SQL | undefined,
   values: Record<string, unknown>,
   { sort, limit }: { sort: Sort; limit: number },
 ): Promise<{ rows: SearchRow[]; total: number } | undefined> {
-  return throughIndex(db, limits, term, async (tx) => {
-    const found = tx
-      .select(sortColumns(sort))
-      .from(tickets)
-      .where(where)
-      .limit(limits.indexCap + 1)
-      .as("tickets");
-    const rows = await fromTickets(
-      tx,
-      {
-        micros: found.micros,
-        total: sql<number>`count(*) OVER ()`.mapWith(Number),
-      },
-      found,
-    )
-      .orderBy(...orderOver(sort, found))
-      .limit(limit + 1)
-      .execute(values);
+  return throughIndex(reader, term, async (db, prepare) => {
+    const read = () => {
+      const found = db
+        .select(sortColumns(sort))
+        .from(tickets)
+        .where(where)
+        .limit(sql.raw(String(reader.limits.indexCap + 1)) as unknown as number)
+        .as("tickets");
+      return fromTickets(
+        db,
+        {
+          micros: found.micros,
+          total: sql<number>`count(*) OVER ()`.mapWith(Number),
+        },
+        found,
+      )
+        .orderBy(...orderOver(sort, found))
+        .limit(sql.raw(String(limit + 1)) as unknown as number);
+    };
+    const rows = await prepare(name, read).execute(values);
     return { rows, total: rows[0]?.total ?? 0 };
   });
 }
 
 /**
- * Runs `read` in a transaction of its own where PostgreSQL reads tickets through an index's bitmap
- * only, for at most `limits.indexMs`; undefined when that ran out, or when `term` is too short for
- * the trigram index to narrow anything down.
+ * Runs `read` where PostgreSQL reads tickets through an index's bitmap only, for at most
+ * `limits.indexMs`: on PostgreSQL on a connection of `indexDb`, set so, as prepared statements
+ * (`prepare`); on PGlite in a transaction of its own that sets the same. Undefined when that ran
+ * out, or when `term` is too short for the trigram index to narrow anything down.
  */
 async function throughIndex<T>(
-  db: Db,
-  limits: ReadLimits,
+  { db, prepared, limits, indexDb }: Reader,
   term: string,
-  read: (tx: Db) => Promise<T>,
+  read: (db: Db, prepare: Reader["prepared"]) => Promise<T>,
 ): Promise<T | undefined> {
   if ([...term].length < 3) return undefined;
   try {
+    if (indexDb) return await read(indexDb, prepared);
     return await db.transaction(async (tx) => {
       await tx.execute(
         sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), set_config('statement_timeout', ${String(limits.indexMs)}, true)`,
       );
-      return read(tx);
+      return read(tx, unprepared);
     });
   } catch (error) {
     if (codeOf(error) === QUERY_CANCELED) return undefined;
     throw error;
   }
 }
+
+/**
+ * For reads in a transaction, whose statements cannot be kept (the next read is another
+ * transaction): the query as built, which runs just like the prepared statement would.
+ */
+const unprepared = ((_name: string, build: () => unknown) =>
+  build()) as Reader["prepared"];
 
 const QUERY_CANCELED = "57014";
 const codeOf = (error: unknown) =>
@@ -284,12 +302,11 @@ const isHit = sql`${tickets}."hit"`;
  * of them, or when none of them matched and the trigram index holds at most `indexCap` matches.
  */
 export async function searchCounts(
-  db: Db,
-  prepared: Prepared,
-  limits: ReadLimits,
+  reader: Reader,
   filters: TicketFilters & { search: string },
   actor: Actor,
 ): Promise<{ counts: Record<string, number>; scanned?: number }> {
+  const { db, prepared, limits } = reader;
   const base = filterWhere({ ...filters, search: undefined }, actor);
   const match = searchWhere(filters.search);
   const hit = and(searchIndexed(filters.search), match.where)!;
@@ -306,42 +323,42 @@ export async function searchCounts(
   );
   if (reading === "none") return { counts: {} };
   const sparse = reading === "sparse";
-  const [walked] = await prepared(
-    `tickets_stats_search_${window}_${base.shape}_${match.shape}${sparse ? "_sparse" : ""}`,
-    () =>
-      db
-        .select({
-          ...countedStatsWhere(isHit),
-          examined: sql<number>`count(*)::int`,
-        })
-        .from(
-          sparse
-            ? firstTickets(
-                onlyMatching(db, filters, base.where),
-                undefined,
-                window,
-                hit,
-              )
-            : firstTickets(tickets, base.where, window, hit),
-        ),
+  const name = `tickets_stats_search_${window}_${base.shape}_${match.shape}${sparse ? "_sparse" : ""}`;
+  const [walked] = await prepared(name, () =>
+    db
+      .select({
+        ...countedStatsWhere(isHit),
+        examined: sql<number>`count(*)::int`,
+      })
+      .from(
+        sparse
+          ? firstTickets(
+              onlyMatching(db, filters, base.where),
+              undefined,
+              window,
+              hit,
+            )
+          : firstTickets(tickets, base.where, window, hit),
+      ),
   ).execute(values);
   const counts = walked as Record<string, number>;
   if (counts.examined! < window) return { counts };
   if (counts.total! > 0) return { counts, scanned: window };
   const [indexed] =
-    (await throughIndex(db, limits, filters.search, (tx) =>
-      tx
-        .select(countedStatsWhere(undefined))
-        .from(
-          firstTickets(
-            tickets,
-            and(base.where, hit),
-            indexCap + 1,
-            undefined,
-            false,
+    (await throughIndex(reader, filters.search, (on, prepare) =>
+      prepare(`${name}_index`, () =>
+        on
+          .select(countedStatsWhere(undefined))
+          .from(
+            firstTickets(
+              tickets,
+              and(base.where, hit),
+              indexCap + 1,
+              undefined,
+              false,
+            ),
           ),
-        )
-        .execute(values),
+      ).execute(values),
     )) ?? [];
   const all = indexed as Record<string, number> | undefined;
   return all && all.total! <= indexCap
