@@ -125,15 +125,22 @@ function filler(random: Random) {
 
 const DAY_MS = 86_400_000;
 
-/** Ages skew recent (a growing customer base), over less than a year before `now`. */
-function ageMs(random: Random): number {
-  return (1 - Math.sqrt(random())) * 364 * DAY_MS;
+/**
+ * Ages skew recent (a growing customer base), over less than a year before `now`; `filed` (0 to 1)
+ * is the share of all tickets filed before this one.
+ */
+function ageMs(filed: number): number {
+  return (1 - Math.sqrt(filed)) * 364 * DAY_MS;
 }
 
-export function demoTicket(now: Date, random: Random = Math.random) {
+export function demoTicket(
+  now: Date,
+  random: Random = Math.random,
+  filed = random(),
+) {
   const category = pickWeighted(random, CATEGORY_WEIGHTS);
   const priority = pickWeighted(random, PRIORITY_WEIGHTS);
-  const age = ageMs(random);
+  const age = ageMs(filed);
   const status = pickWeighted(
     random,
     STATUS_BY_AGE.find(([maxDays]) => age < maxDays * DAY_MS)![1],

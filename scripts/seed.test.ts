@@ -76,6 +76,17 @@ describe.each(DB_KINDS)("seedTickets on %s", (kind) => {
     }
   });
 
+  it("numbers tickets in the order they were filed", async () => {
+    const filed = await database.session((s) =>
+      s.query<{ id: string }>("SELECT id FROM tickets ORDER BY created_at, id"),
+    );
+    const ids = filed.map((row) => Number(row.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const ages = await rows();
+    const oldest = Math.min(...ages.map((row) => row.created_at.getTime()));
+    expect(now.getTime() - oldest).toBeGreaterThan(YEAR_MS * 0.9);
+  });
+
   it("writes tickets that both the table constraints and the API validation accept", async () => {
     const written = await database.session((s) =>
       s.query(

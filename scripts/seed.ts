@@ -40,7 +40,11 @@ type SeedOptions = {
 const pickOne = <T>(items: T[]): T | null =>
   items.length === 0 ? null : items[Math.floor(Math.random() * items.length)]!;
 
-/** Inserts `count` demo tickets in batches on one connection, building each batch while the last one is written. */
+/**
+ * Inserts `count` demo tickets in batches on one connection, building each batch while the last one
+ * is written. They are filed in order, as on a real desk: a higher number is a newer ticket, and
+ * the newest tickets sit together at the table's end rather than on pages all over it.
+ */
 export async function seedTickets(
   database: Database,
   {
@@ -56,7 +60,8 @@ export async function seedTickets(
     for (let done = 0; done < count; done += batchSize) {
       const rows = Array.from(
         { length: Math.min(batchSize, count - done) },
-        () => demoTicket(now),
+        (_, i) =>
+          demoTicket(now, Math.random, (done + i + Math.random()) / count),
       );
       const params = [
         ...COLUMNS.map((column) => rows.map((row) => row[column])),
