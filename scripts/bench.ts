@@ -147,6 +147,9 @@ const kinds: [name: string, paths: string[]][] = (
     ["search rare (kubernetes)", list("search=kubernetes")],
     ["search absent (zeppelin)", list("search=zeppelin")],
     ["search short absent (zq)", list("search=zq")],
+    // Absent, but made of trigrams common in the seed's texts ("printing", "internal", "after"):
+    // the index holds over a thousand candidates, each read and rejected.
+    ["search absent, common trigrams (printer)", list("search=printer")],
     ["stats", stats("")],
     ["stats category", stats("category=technical")],
     [
