@@ -113,6 +113,27 @@ describe.each(DB_KINDS)("bounded search on %s", (kind) => {
     expect((await everyPage("zqx")).scanned).toEqual([]);
   });
 
+  it("keeps each bound's index read apart where repos share the index connections", async () => {
+    // The same indexMs, so on PostgreSQL the same pool of index connections; "old" has 2 matches.
+    const narrow = ticketsRepo(
+      ctx.database.db,
+      { window: 10, indexCap: 1, indexMs: 10_000, sparseMax: 5000 },
+      ctx.database.indexReads,
+    );
+    for (let round = 0; round < 3; round++) {
+      expect(
+        (await repo().listPage({ search: "old" }, agent(), 3)).scanned,
+      ).toBeUndefined();
+      expect(
+        (await narrow.listPage({ search: "old" }, agent(), 3)).scanned,
+      ).toBe(10);
+      expect((await narrow.stats({ search: "old" }, agent())).scanned).toBe(10);
+      expect(
+        (await repo().stats({ search: "old" }, agent())).total_tickets,
+      ).toBe(2);
+    }
+  });
+
   it("says how far it searched when the index holds too many older matches", async () => {
     const page = await repo().listPage({ search: "other" }, agent(), 3);
     expect(page.tickets).toEqual([]);

@@ -190,7 +190,8 @@ export async function searchPage(
   if (hits.length > 0) return { rows: hits, stoppedAt };
   const found = await fromIndex(
     reader,
-    `${name}_index`,
+    // Named with its own bound: the index pool's connections serve every repo with this indexMs.
+    `${name}_index_${limits.indexCap}`,
     filters.search,
     and(base.where, keyset, indexed, match.where),
     values,
@@ -346,7 +347,7 @@ export async function searchCounts(
   if (counts.total! > 0) return { counts, scanned: window };
   const [indexed] =
     (await throughIndex(reader, filters.search, (on, prepare) =>
-      prepare(`${name}_index`, () =>
+      prepare(`${name}_index_${indexCap}`, () =>
         on
           .select(countedStatsWhere(undefined))
           .from(
