@@ -57,7 +57,21 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
  */
 const PLANNER_SETTINGS = { random_page_cost: "1.1" };
 
-function newPool(url: string, config: pg.PoolConfig, settings = {}) {
+/**
+ * What a read through an index's bitmap only, ending within `ms`, runs under: on PostgreSQL the
+ * settings of Database.indexReads' connections, on PGlite of a transaction (server/tickets/search.ts).
+ */
+export const indexReadSettings = (ms: number) => ({
+  statement_timeout: String(Math.round(ms)),
+  enable_seqscan: "off",
+  enable_indexscan: "off",
+});
+
+function newPool(
+  url: string,
+  config: pg.PoolConfig,
+  settings: Record<string, string> = {},
+) {
   const options = Object.entries({ ...PLANNER_SETTINGS, ...settings })
     .map(([name, value]) => `-c ${name}=${value}`)
     .join(" ");
@@ -105,15 +119,7 @@ async function openPostgres(url: string): Promise<Database> {
       listenPostgres(url, channel, onNotify, onLost),
     indexReads(ms) {
       if (!indexPools.has(ms)) {
-        const indexPool = newPool(
-          url,
-          { max: 4 },
-          {
-            statement_timeout: Math.round(ms),
-            enable_seqscan: "off",
-            enable_indexscan: "off",
-          },
-        );
+        const indexPool = newPool(url, { max: 4 }, indexReadSettings(ms));
         indexPools.set(ms, {
           pool: indexPool,
           db: drizzlePg(indexPool) as unknown as Db,

@@ -7,7 +7,7 @@ import {
   type Subquery,
 } from "drizzle-orm";
 import type { Priority, Sort, TicketFilters } from "../../contract/tickets.js";
-import type { Db } from "../db/client.js";
+import { indexReadSettings, type Db } from "../db/client.js";
 import type { preparedStatements } from "../db/prepared.js";
 import { tickets } from "../db/schema.js";
 import type { Actor } from "../http/route.js";
@@ -255,9 +255,10 @@ async function throughIndex<T>(
   try {
     if (indexDb) return await read(indexDb, prepared);
     return await db.transaction(async (tx) => {
-      await tx.execute(
-        sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), set_config('statement_timeout', ${String(limits.indexMs)}, true)`,
+      const settings = Object.entries(indexReadSettings(limits.indexMs)).map(
+        ([name, value]) => sql`set_config(${name}, ${value}, true)`,
       );
+      await tx.execute(sql`SELECT ${sql.join(settings, sql`, `)}`);
       return read(tx, unprepared);
     });
   } catch (error) {
