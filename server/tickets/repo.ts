@@ -36,8 +36,9 @@ import {
   counterStats,
   filterWhere,
   fromTickets,
+  newTicket,
+  ticketRead,
   toStats,
-  toTicket,
   visibleTo,
 } from "./sql.js";
 import {
@@ -75,10 +76,13 @@ export function ticketsRepo(
     indexDb: indexReads?.(limits.indexMs),
   };
   const getIn = async (tx: Db, id: number, actor: Actor) => {
-    const [row] = await fromTickets(tx).where(
-      and(eq(tickets.id, id), visibleTo(actor)),
-    );
-    return row && toTicket(row);
+    const [row] = await ticketRead(
+      tx,
+      fromTickets(tx).where(and(eq(tickets.id, id), visibleTo(actor))),
+    )
+      .prepare()
+      .execute();
+    return row?.ticket;
   };
 
   /** The person a new ticket is for: the caller, or (agents only) the person with requester_email, created if new. */
@@ -111,11 +115,14 @@ export function ticketsRepo(
     async get(id: number, actor: Actor): Promise<Ticket | undefined> {
       const { shape, where, values } = filterWhere({}, actor);
       const [row] = await prepared(`tickets_get_${shape}`, () =>
-        fromTickets(db).where(
-          and(eq(tickets.id, sql.placeholder("id")), where),
+        ticketRead(
+          db,
+          fromTickets(db).where(
+            and(eq(tickets.id, sql.placeholder("id")), where),
+          ),
         ),
       ).execute({ ...values, id });
-      return row && toTicket(row);
+      return row?.ticket;
     },
 
     /**
@@ -229,7 +236,7 @@ export function ticketsRepo(
         const last = page.at(-1);
         if (found.stoppedAt)
           return {
-            tickets: page.map(toTicket),
+            tickets: page.map((row) => row.ticket),
             next: encodeSortCursor(
               sort,
               found.stoppedAt,
@@ -238,7 +245,7 @@ export function ticketsRepo(
             scanned: limits.window,
           };
         return {
-          tickets: page.map(toTicket),
+          tickets: page.map((row) => row.ticket),
           next:
             rows.length > limit && last
               ? encodeSortCursor(sort, last.ticket, last.micros)
@@ -262,17 +269,20 @@ export function ticketsRepo(
       const order = sort === "newest" ? "" : `_${sort}`;
       const name = `tickets_list_${limit}_${shape}${order}${keyset ? "_after" : ""}${sparse ? "_sparse" : ""}`;
       const rows = await prepared(name, () =>
-        fromTickets(
+        ticketRead(
           db,
-          sort === "activity" ? { micros: activityMicros } : {},
-          sparse ? onlyMatching(db, filters, and(where, keyset)) : tickets,
-        )
-          .where(sparse ? undefined : and(where, keyset))
-          .orderBy(...orderOf(sort))
-          // NOTE: the limit is written into the statement, not sent as a parameter: a generic
-          // plan assumes a parameter LIMIT takes a tenth of the rows, so PostgreSQL would keep
-          // planning every call.
-          .limit(sql.raw(String(limit + 1)) as unknown as number),
+          fromTickets(
+            db,
+            { micros: sort === "activity" ? activityMicros : sql<string>`''` },
+            sparse ? onlyMatching(db, filters, and(where, keyset)) : tickets,
+          )
+            .where(sparse ? undefined : and(where, keyset))
+            .orderBy(...orderOf(sort))
+            // NOTE: the limit is written into the statement, not sent as a parameter: a generic
+            // plan assumes a parameter LIMIT takes a tenth of the rows, so PostgreSQL would keep
+            // planning every call.
+            .limit(sql.raw(String(limit + 1)) as unknown as number),
+        ),
       ).execute({
         ...values,
         after: after?.id,
@@ -282,14 +292,10 @@ export function ticketsRepo(
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
-        tickets: page.map(toTicket),
+        tickets: page.map((row) => row.ticket),
         next:
           rows.length > limit && last
-            ? encodeSortCursor(
-                sort,
-                last.ticket,
-                (last as { micros?: string }).micros,
-              )
+            ? encodeSortCursor(sort, last.ticket, last.micros)
             : undefined,
       };
     },
@@ -372,7 +378,7 @@ async function insertTicket(
       sql`INSERT INTO ${ticketEvents} (ticket_id, actor_kind, actor_id, kind) SELECT id, 'user', ${actor.user.id}, 'created' FROM ${inserted} RETURNING 1 AS n`,
     );
   const [row] = await runner.with(inserted, created).select().from(inserted);
-  return toTicket({ ticket: row!, requester, assignee: null });
+  return newTicket(row!, requester);
 }
 
 function checkRequesterPatch(patch: UpdateTicket): void {

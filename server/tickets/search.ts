@@ -6,7 +6,12 @@ import {
   type SQL,
   type Subquery,
 } from "drizzle-orm";
-import type { Priority, Sort, TicketFilters } from "../../contract/tickets.js";
+import type {
+  Priority,
+  Sort,
+  Ticket,
+  TicketFilters,
+} from "../../contract/tickets.js";
 import { indexReadSettings, type Db } from "../db/client.js";
 import type { preparedStatements } from "../db/prepared.js";
 import { tickets } from "../db/schema.js";
@@ -25,7 +30,7 @@ import {
   fromTickets,
   searchIndexed,
   searchWhere,
-  type toTicket,
+  ticketRead,
 } from "./sql.js";
 
 /**
@@ -63,8 +68,8 @@ export type SearchPage = {
   /** The ticket to continue after when the walk stopped at the window's end. */
   stoppedAt?: { id: number; priority: Priority; micros: string };
 };
-/** A ticket row as toTicket takes it, with its last activity's microseconds (for the cursor). */
-export type SearchRow = Parameters<typeof toTicket>[0] & { micros: string };
+/** A ticket with its last activity's microseconds (for the cursor). */
+export type SearchRow = { ticket: Ticket; micros: string };
 
 /**
  * What a search reads with: the database, its prepared statements, the limits, and on PostgreSQL
@@ -155,7 +160,7 @@ export async function searchPage(
       .select({
         ...sortColumns(sort),
         hit: sql<boolean>`${and(indexed, match.where)}`.as("hit"),
-        n: sql<number>`row_number() OVER (ORDER BY ${sql.join(orderOf(sort), sql`, `)})`.as(
+        n: sql<number>`(row_number() OVER (ORDER BY ${sql.join(orderOf(sort), sql`, `)}))::int`.as(
           "n",
         ),
       })
@@ -168,23 +173,26 @@ export async function searchPage(
       .orderBy(...orderOf(sort))
       .limit(sql.raw(String(window)) as unknown as number)
       .as("tickets");
-    return fromTickets(
+    return ticketRead(
       db,
-      { micros: candidates.micros, hit: candidates.hit, n: candidates.n },
-      candidates,
-    )
-      .where(
-        sql`${candidates.hit} OR ${candidates.n} = ${sql.raw(String(window))}`,
+      fromTickets(
+        db,
+        { micros: candidates.micros, hit: candidates.hit, n: candidates.n },
+        candidates,
       )
-      .orderBy(...orderOver(sort, candidates))
-      .limit(sql.raw(String(limit + 2)) as unknown as number);
+        .where(
+          sql`${candidates.hit} OR ${candidates.n} = ${sql.raw(String(window))}`,
+        )
+        .orderBy(...orderOver(sort, candidates))
+        .limit(sql.raw(String(limit + 2)) as unknown as number),
+    );
   };
   const order = sort === "newest" ? "" : `_${sort}`;
   const name = `tickets_search_${window}_${limit}_${base.shape}_${match.shape}${order}${keyset ? "_after" : ""}${sparse ? "_sparse" : ""}`;
 
   const rows = await prepared(name, walk).execute(values);
   const hits = rows.filter((row) => row.hit);
-  const end = rows.find((row) => Number(row.n) === window);
+  const end = rows.find((row) => row.n === window);
   if (hits.length > limit || !end) return { rows: hits.slice(0, limit + 1) };
   const stoppedAt = { ...end.ticket, micros: end.micros };
   if (hits.length > 0) return { rows: hits, stoppedAt };
@@ -224,16 +232,16 @@ function fromIndex(
         .where(where)
         .limit(sql.raw(String(reader.limits.indexCap + 1)) as unknown as number)
         .as("tickets");
-      return fromTickets(
+      return ticketRead(
         db,
-        {
-          micros: found.micros,
-          total: sql<number>`count(*) OVER ()`.mapWith(Number),
-        },
-        found,
-      )
-        .orderBy(...orderOver(sort, found))
-        .limit(sql.raw(String(limit + 1)) as unknown as number);
+        fromTickets(
+          db,
+          { micros: found.micros, total: sql<number>`(count(*) OVER ())::int` },
+          found,
+        )
+          .orderBy(...orderOver(sort, found))
+          .limit(sql.raw(String(limit + 1)) as unknown as number),
+      );
     };
     const rows = await prepare(name, read).execute(values);
     return { rows, total: rows[0]?.total ?? 0 };
@@ -269,10 +277,9 @@ async function throughIndex<T>(
 
 /**
  * For reads in a transaction, whose statements cannot be kept (the next read is another
- * transaction): the query as built, which runs just like the prepared statement would.
+ * transaction): the statement unnamed, which runs just like the named one would.
  */
-const unprepared = ((_name: string, build: () => unknown) =>
-  build()) as Reader["prepared"];
+const unprepared: Reader["prepared"] = (_name, build) => build().prepare("");
 
 const QUERY_CANCELED = "57014";
 const codeOf = (error: unknown) =>

@@ -223,6 +223,38 @@ describe.each(DB_KINDS)("tickets API on %s", (kind) => {
     },
   );
 
+  it("every read gives a ticket as create and update gave it: get, each order of the list, search", async () => {
+    const filed = (
+      await post({ ...validTicket, title: "Quokka read back" })
+    ).json();
+    const { user: agent } = ctx.people.agent;
+    expect(filed.requester).toEqual({
+      id: agent.id,
+      name: agent.name,
+      email: agent.email,
+    });
+    expect(filed.assignee).toBeNull();
+    const reads = async () => [
+      (await ctx.inject({ url: `/api/tickets/${filed.id}/` })).json(),
+      ...(await Promise.all(
+        ["newest", "oldest", "priority", "activity"].map(async (sort) => {
+          const url = `/api/tickets/?sort=${sort}&search=quokka%20read&limit=100`;
+          const page = (await ctx.inject({ url })).json();
+          return page.find((ticket: { id: number }) => ticket.id === filed.id);
+        }),
+      )),
+    ];
+    for (const read of await reads()) expect(read).toEqual(filed);
+
+    const assigned = await ctx.inject({
+      method: "PATCH",
+      url: `/api/tickets/${filed.id}/`,
+      payload: { assignee_id: agent.id },
+    });
+    expect(assigned.json().assignee).toEqual(filed.requester);
+    for (const read of await reads()) expect(read).toEqual(assigned.json());
+  });
+
   it("PATCH /api/tickets/:id/ refuses an empty patch, and answers 404 for an unknown id", async () => {
     const created = (await post(validTicket)).json();
     const empty = await ctx.inject({
