@@ -41,7 +41,8 @@ function drizzleTables(): Record<string, Record<string, Column>> {
         {
           type: postgresType(column.getSQLType()),
           notNull: column.notNull,
-          hasDefault: column.hasDefault,
+          // PostgreSQL keeps a generated column's expression as its default
+          hasDefault: column.hasDefault || column.generated !== undefined,
           primaryKey: keyColumns.has(column.name),
         },
       ]);

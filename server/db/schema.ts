@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -33,6 +34,10 @@ export const tickets = pgTable("tickets", {
   assigneeId: bigint("assignee_id", { mode: "number" }).references(
     () => users.id,
   ),
+  /** lower(title || ' ' || description), kept by PostgreSQL (migration 0016): what search reads. */
+  searchText: text("search_text")
+    .notNull()
+    .generatedAlwaysAs(sql`lower(title || ' ' || description)`),
 });
 
 export type TicketRow = typeof tickets.$inferSelect;

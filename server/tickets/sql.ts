@@ -240,12 +240,12 @@ export function searchWhere(term: string): Where {
 }
 
 /**
- * What tickets_text_trgm_idx (migration 0012) can answer, with the same placeholders as
- * searchWhere: the term anywhere in the joined text, or the number. Implied by the exact
- * condition, and cheaper to test on a row (one lower() instead of one per column and per call).
+ * What tickets_search_text_trgm_idx (migration 0016) can answer, with the same placeholders as
+ * searchWhere: the term anywhere in the joined text, lower-cased when the ticket was written, or
+ * the number. Implied by the exact condition, and much cheaper to test on a row: nothing to lower.
  */
 export function searchIndexed(term: string): SQL {
-  const text = sql`lower(${tickets.title} || ' ' || ${tickets.description}) LIKE lower(${sql.placeholder("pattern")})`;
+  const text = sql`${tickets.searchText} LIKE lower(${sql.placeholder("pattern")})`;
   return TICKET_NUMBER.test(term)
     ? or(text, eq(tickets.id, sql.placeholder("number")))!
     : text;
