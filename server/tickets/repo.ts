@@ -255,15 +255,11 @@ export function ticketsRepo(
       const onTickets = filterWhere(filters, actor);
       const { shape, where, values } = onTickets;
       const keyset = after === undefined ? undefined : keysetOf(sort);
-      const reading = await readingOf(
-        db,
-        prepared,
-        filters,
-        actor,
-        onTickets,
+      const reading = await readingOf(db, prepared, filters, actor, onTickets, {
         sort,
-        limits.sparseMax,
-      );
+        rows: limit + 1,
+        max: limits.sparseMax,
+      });
       if (reading === "none") return { tickets: [] };
       const sparse = reading === "sparse";
       const order = sort === "newest" ? "" : `_${sort}`;
@@ -273,6 +269,7 @@ export function ticketsRepo(
           db,
           fromTickets(
             db,
+            // the last activity's microseconds, for the cursor of that order only
             { micros: sort === "activity" ? activityMicros : sql<string>`''` },
             sparse ? onlyMatching(db, filters, and(where, keyset)) : tickets,
           )

@@ -86,9 +86,9 @@ const { searchText: _, ...ticketTable } = getTableColumns(tickets);
 /**
  * A ticket's columns (but its search text, which is tested inside) and the sort's keys, for a
  * subquery under the table's own name, and the order over them (so PostgreSQL keeps the
- * subquery's order instead of sorting again). The rank
- * and the last activity's microseconds are computed only for the sort that needs them: on each
- * of a walk's 1,000 rows they cost a third of its time.
+ * subquery's order instead of sorting again). The rank and the last activity's microseconds are
+ * computed only for the sort that needs them: on each of a walk's 1,000 rows they cost a third of
+ * its time.
  */
 const sortColumns = (sort: Sort) => ({
   ...ticketTable,
@@ -142,15 +142,11 @@ export async function searchPage(
     micros: after?.micros,
   };
   const window = limits.window;
-  const reading = await readingOf(
-    db,
-    prepared,
-    filters,
-    actor,
-    base,
+  const reading = await readingOf(db, prepared, filters, actor, base, {
     sort,
-    limits.sparseMax,
-  );
+    rows: limits.window,
+    max: limits.sparseMax,
+  });
   if (reading === "none") return { rows: [] };
   const sparse = reading === "sparse";
 
@@ -323,15 +319,11 @@ export async function searchCounts(
   const hit = and(searchIndexed(filters.search), match.where)!;
   const values = { ...base.values, ...match.values };
   const { window, indexCap } = limits;
-  const reading = await readingOf(
-    db,
-    prepared,
-    filters,
-    actor,
-    base,
-    "newest",
-    limits.sparseMax,
-  );
+  const reading = await readingOf(db, prepared, filters, actor, base, {
+    sort: "newest",
+    rows: window,
+    max: limits.sparseMax,
+  });
   if (reading === "none") return { counts: {} };
   const sparse = reading === "sparse";
   const name = `tickets_stats_search_${window}_${base.shape}_${match.shape}${sparse ? "_sparse" : ""}`;

@@ -5,6 +5,9 @@ import { DB_KINDS, useTestApp } from "../test/helpers.js";
 import { ticketsRepo } from "./repo.js";
 import { READ_LIMITS } from "./search.js";
 import { decodeSortCursor, type After } from "./sort.js";
+import { preparedStatements } from "../db/prepared.js";
+import { readingOf } from "./sparse.js";
+import { filterWhere } from "./sql.js";
 
 const ORDER: Record<Sort, string> = {
   newest: "created_at DESC, id DESC",
@@ -117,11 +120,33 @@ describe.each(DB_KINDS)("filtered reads, walked or sparse, on %s", (kind) => {
         ).toEqual(expected);
         expect(
           await everyPage(10_000, filters, actor, sort),
-          `sparse ${label}`,
+          `taken first where cheaper ${label}`,
         ).toEqual(expected);
       }
     },
   );
+
+  it("takes the matching tickets first only when that reads fewer rows than a walk would", async () => {
+    const reading = (filters: TicketFilters, rows: number, max = 5000) =>
+      readingOf(
+        ctx.database.db,
+        preparedStatements(),
+        filters,
+        staff(),
+        filterWhere(filters, staff()),
+        { sort: "priority", rows, max },
+      );
+    const [{ n, total } = { n: 0, total: 0 }] = (await run(
+      "SELECT count(*) FILTER (WHERE priority = 'high')::int AS n, count(*)::int AS total FROM tickets",
+    )) as unknown as { n: number; total: number }[];
+    expect(n).toBeGreaterThan(1);
+    // a walk that needs `rows` matches passes about rows × total ÷ n tickets; taking them reads n
+    const enough = Math.ceil((n * n) / total);
+    expect(await reading({ priority: "high" }, enough)).toBe("sparse");
+    expect(await reading({ priority: "high" }, enough - 1)).toBe("walk");
+    expect(await reading({ priority: "high" }, total, n - 1)).toBe("walk");
+    expect(await reading({ priority: "critical" }, 1)).toBe("none");
+  });
 
   it("counts a search's stats the same way, walked or sparse", async () => {
     for (const sparseMax of [0, 10_000]) {

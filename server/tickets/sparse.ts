@@ -21,11 +21,12 @@ import {
  * A filtered read walks an index in the list's order and skips the tickets that do not match.
  * When few match in a combination no index leads with, the walk passes most of the table: 3–4 s
  * at 1,000,000 tickets for "unassigned and closed" (none), or for "assigned to Ann, latest
- * activity first" when Ann has none. So such a read first asks how many tickets match; at most
- * `max` (5,000: READ_LIMITS), it takes them first, by whatever index the filters suit, and sorts
- * them itself (decision record 015).
+ * activity first" when Ann has none. So such a read first asks how many tickets match, and takes
+ * them first, by whatever index the filters suit, and sorts them itself (decision record 015)
+ * when that reads fewer rows than the walk would: a walk that needs `rows` matches passes about
+ * rows × total ÷ matches tickets, so when matches² ≤ rows × total; and never more than `max`
+ * (5,000: READ_LIMITS).
  */
-
 /** Filters whose own index walks only matching tickets, newest (or oldest) first. */
 const SERVED_NEWEST = new Set([
   "all",
@@ -40,10 +41,11 @@ const SERVED_NEWEST = new Set([
 type Prepared = ReturnType<typeof preparedStatements>;
 
 /**
- * How a read under the filters (`where`, from filterWhere) should find its tickets: "walk" an
- * index in the list's order (no filter, or one that index leads with, or more than `max` match),
- * or they match "none", or at most `max`: take them first ("sparse"). Agents' filters are counted
- * exactly from the counters (at most 64 rows); a requester's own tickets up to `max + 1`.
+ * How a read under the filters (`where`, from filterWhere) that needs `rows` matching tickets in
+ * `sort`'s order should find them: "walk" an index in that order (no filter, or one that index
+ * leads with, or too many match), or they match "none", or take them first ("sparse"). Agents'
+ * filters are counted exactly from the counters (at most 64 rows); a requester's own tickets up
+ * to `max + 1`.
  */
 export async function readingOf(
   db: Db,
@@ -51,8 +53,7 @@ export async function readingOf(
   filters: TicketFilters,
   actor: Actor,
   onTickets: Where,
-  sort: Sort,
-  max: number,
+  { sort, rows, max }: { sort: Sort; rows: number; max: number },
 ): Promise<"walk" | "none" | "sparse"> {
   if (onTickets.shape === "all") return "walk";
   if (
@@ -61,10 +62,12 @@ export async function readingOf(
   )
     return "walk";
   const [row] = await count(db, prepared, filters, actor, max, onTickets);
-  const n = row?.n ?? 0;
-  return n === 0 ? "none" : n <= max ? "sparse" : "walk";
+  const { n, total } = row ?? { n: 0, total: 0 };
+  if (n === 0) return "none";
+  return n <= max && n * n <= rows * total ? "sparse" : "walk";
 }
 
+/** The tickets under the filters (n) and all of them (total, from the counters). */
 function count(
   db: Db,
   prepared: Prepared,
@@ -72,22 +75,23 @@ function count(
   actor: Actor,
   max: number,
   onTickets: Where,
-): Promise<{ n: number }[]> {
+): Promise<{ n: number; total: number }[]> {
+  const sum = (column: AnyPgColumn) =>
+    sql<number>`coalesce(sum(${column}), 0)::int`;
+  const total = sql<number>`(SELECT ${sum(ticketCounts.tickets)} FROM ${ticketCounts})`;
   if (actor.user.role === "requester")
     return prepared(`tickets_sparse_own_${max}_${onTickets.shape}`, () =>
       db
-        .select({ n: sql<number>`count(*)::int` })
+        .select({ n: sql<number>`count(*)::int`, total })
         .from(
           sql`(SELECT 1 FROM ${tickets} WHERE ${onTickets.where} LIMIT ${sql.raw(String(max + 1))}) AS own`,
         ),
     ).execute(onTickets.values);
-  const sum = (column: AnyPgColumn) =>
-    sql<number>`coalesce(sum(${column}), 0)::int`;
   if (filters.assignee !== undefined) {
     const { shape, where, values } = assigneeCombinationWhere(filters, actor);
     return prepared(`tickets_sparse_by_assignee_${shape}`, () =>
       db
-        .select({ n: sum(ticketAssigneeCounts.tickets) })
+        .select({ n: sum(ticketAssigneeCounts.tickets), total })
         .from(ticketAssigneeCounts)
         .where(where),
     ).execute(values);
@@ -95,7 +99,7 @@ function count(
   const { shape, where, values } = combinationWhere(ticketCounts, filters);
   return prepared(`tickets_sparse_${shape}`, () =>
     db
-      .select({ n: sum(ticketCounts.tickets) })
+      .select({ n: sum(ticketCounts.tickets), total })
       .from(ticketCounts)
       .where(where),
   ).execute(values);
