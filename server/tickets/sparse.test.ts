@@ -127,14 +127,19 @@ describe.each(DB_KINDS)("filtered reads, walked or sparse, on %s", (kind) => {
   );
 
   it("takes the matching tickets first only when that reads fewer rows than a walk would", async () => {
-    const reading = (filters: TicketFilters, rows: number, max = 5000) =>
+    const reading = (
+      filters: TicketFilters,
+      rows: number,
+      max = 5000,
+      sort: Sort = "priority",
+    ) =>
       readingOf(
         ctx.database.db,
         preparedStatements(),
         filters,
         staff(),
         filterWhere(filters, staff()),
-        { sort: "priority", rows, max },
+        { sort, rows, max },
       );
     const [{ n, total } = { n: 0, total: 0 }] = (await run(
       "SELECT count(*) FILTER (WHERE priority = 'high')::int AS n, count(*)::int AS total FROM tickets",
@@ -146,6 +151,10 @@ describe.each(DB_KINDS)("filtered reads, walked or sparse, on %s", (kind) => {
     expect(await reading({ priority: "high" }, enough - 1)).toBe("walk");
     expect(await reading({ priority: "high" }, total, n - 1)).toBe("walk");
     expect(await reading({ priority: "critical" }, 1)).toBe("none");
+    // an agent's queue by latest activity has an index of its own (migration 0015)
+    const queue = { assignee: "me", status: "open" } as const;
+    expect(await reading(queue, 100, 5000, "activity")).toBe("walk");
+    expect(await reading(queue, 100, 5000, "priority")).toBe("sparse");
   });
 
   it("counts a search's stats the same way, walked or sparse", async () => {

@@ -27,8 +27,12 @@ import {
  * rows × total ÷ matches tickets, so when matches² ≤ rows × total; and never more than `max`
  * (5,000: READ_LIMITS).
  */
-/** Filters whose own index walks only matching tickets, newest (or oldest) first. */
-const SERVED_NEWEST = new Set([
+/**
+ * The filters an index leads with, by the order it gives: a walk of it passes only matching
+ * tickets. (An index cannot lead with "unassigned": PostgreSQL does not take `IS NULL` as fixing a
+ * column's value, so it would sort.)
+ */
+const NEWEST = new Set([
   "all",
   "category",
   "priority",
@@ -37,6 +41,13 @@ const SERVED_NEWEST = new Set([
   "assignee",
   "own",
 ]);
+const SERVED: Record<Sort, Set<string>> = {
+  newest: NEWEST,
+  oldest: NEWEST,
+  priority: new Set(["all"]),
+  // tickets_assignee_status_activity_idx (migration 0015): an agent's queue
+  activity: new Set(["all", "status_assignee"]),
+};
 
 type Prepared = ReturnType<typeof preparedStatements>;
 
@@ -55,12 +66,7 @@ export async function readingOf(
   onTickets: Where,
   { sort, rows, max }: { sort: Sort; rows: number; max: number },
 ): Promise<"walk" | "none" | "sparse"> {
-  if (onTickets.shape === "all") return "walk";
-  if (
-    (sort === "newest" || sort === "oldest") &&
-    SERVED_NEWEST.has(onTickets.shape)
-  )
-    return "walk";
+  if (SERVED[sort].has(onTickets.shape)) return "walk";
   const [row] = await count(db, prepared, filters, actor, max, onTickets);
   const { n, total } = row ?? { n: 0, total: 0 };
   if (n === 0) return "none";
