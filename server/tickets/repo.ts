@@ -271,7 +271,12 @@ export function ticketsRepo(
             db,
             // the last activity's microseconds, for the cursor of that order only
             { micros: sort === "activity" ? activityMicros : sql<string>`''` },
-            sparse ? onlyMatching(db, filters, and(where, keyset)) : tickets,
+            sparse
+              ? onlyMatching(db, filters, and(where, keyset), {
+                  sort,
+                  rows: limit + 1,
+                })
+              : tickets,
           )
             .where(sparse ? undefined : and(where, keyset))
             .orderBy(...orderOf(sort))

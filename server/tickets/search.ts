@@ -164,7 +164,10 @@ export async function searchPage(
       })
       .from(
         (sparse
-          ? onlyMatching(db, filters, and(base.where, keyset))
+          ? onlyMatching(db, filters, and(base.where, keyset), {
+              sort,
+              rows: window,
+            })
           : tickets) as typeof tickets,
       )
       .where(sparse ? undefined : and(base.where, keyset))
@@ -336,7 +339,10 @@ export async function searchCounts(
       .from(
         sparse
           ? firstTickets(
-              onlyMatching(db, filters, base.where),
+              onlyMatching(db, filters, base.where, {
+                sort: "newest",
+                rows: window,
+              }),
               undefined,
               window,
               hit,

@@ -11,6 +11,7 @@ import type { Db } from "../db/client.js";
 import type { preparedStatements } from "../db/prepared.js";
 import { ticketAssigneeCounts, ticketCounts, tickets } from "../db/schema.js";
 import type { Actor } from "../http/route.js";
+import { orderOf } from "./sort.js";
 import {
   assigneeCombinationWhere,
   combinationWhere,
@@ -112,19 +113,28 @@ function count(
 }
 
 /**
- * The tickets under `where` (the filters'), found first and then ordered by the query around
- * them, under the table's own name (OFFSET 0 keeps PostgreSQL from walking an index in that
- * order instead). An enum the filters leave open is spelled out as all its values, so that
- * tickets_filters_newest_idx or tickets_assignee_filters_idx (migration 0014) reads only the
- * matching tickets whichever enums are fixed.
+ * The first `rows` tickets under `where` (the filters') in `sort`'s order, found first and then
+ * ordered again by the query around them, under the table's own name. The matches are sorted by
+ * their keys alone, which the index holds (but the last activity), and only the first `rows` are
+ * read whole: sorting whole rows, text and all, cost more than the walk it spares. An enum the
+ * filters leave open is spelled out as all its values, so that tickets_filters_newest_idx or
+ * tickets_assignee_filters_idx (migration 0014) reads only the matching tickets whichever enums
+ * are fixed.
  */
 export const onlyMatching = (
   db: Db,
   filters: TicketFilters,
   where: SQL | undefined,
-) =>
-  db
-    .select()
+  { sort, rows }: { sort: Sort; rows: number },
+) => {
+  // NOTE: OFFSET 0 keeps PostgreSQL from walking an index in the sort's order instead.
+  const matching = db
+    .select({
+      id: tickets.id,
+      createdAt: tickets.createdAt,
+      priority: tickets.priority,
+      ...(sort === "activity" && { updatedAt: tickets.updatedAt }),
+    })
     .from(tickets)
     .where(
       and(
@@ -136,6 +146,17 @@ export const onlyMatching = (
     )
     .offset(sql.raw("0") as unknown as number)
     .as("tickets");
+  const first = db
+    .select({ id: matching.id })
+    .from(matching)
+    .orderBy(...orderOf(sort))
+    .limit(sql.raw(String(rows)) as unknown as number);
+  return db
+    .select()
+    .from(tickets)
+    .where(inArray(tickets.id, first))
+    .as("tickets");
+};
 
 const ENUMS = [
   ["category", CATEGORIES],
