@@ -74,7 +74,7 @@ type Selected<Query> = Query extends { _: { result: (infer Row)[] } }
   ? Row
   : never;
 /** A read's row: the ticket, and the read's own columns as the database sends them. */
-export type TicketRead<Query> = { ticket: Ticket } & Omit<
+type TicketRead<Query> = { ticket: Ticket } & Omit<
   Selected<Query>,
   keyof typeof ticketColumns
 >;
